@@ -1,0 +1,16 @@
+import type { CollectionBeforeOperationHook } from 'payload'
+
+import { roleOf } from '../../../src/access/roles'
+
+/**
+ * `?draft=true` asks Payload for the newest version, which may be an unpublished draft. Readers
+ * without a staff account always get the published version instead.
+ */
+export const publishedOnlyForAnonymous: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation !== 'read') return args
+  if (roleOf(req) !== null) return args
+  if (args && typeof args === 'object' && 'draft' in args && args.draft) {
+    return { ...args, draft: false }
+  }
+  return args
+}

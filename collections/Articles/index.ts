@@ -1,0 +1,179 @@
+import type { CollectionConfig } from 'payload'
+
+import { isEditor } from '../../src/access/isEditor'
+import { isStaff } from '../../src/access/isStaff'
+import { publishedOrStaff } from '../../src/access/publishedOrStaff'
+import { WORKFLOW_STATES } from '../../src/workflow'
+import { ARTICLES_SLUG, AUTHORS_SLUG, EDITORS_SLUG, MEDIA_SLUG } from '../slugs'
+import { uniqueSlugFrom } from '../shared/uniqueSlug'
+import { canUpdateArticle } from './access/canUpdateArticle'
+import { publishedOnlyForAnonymous } from './hooks/publishedOnlyForAnonymous'
+import { setCreatedBy } from './hooks/setCreatedBy'
+
+export const workflowStateLabels: Record<(typeof WORKFLOW_STATES)[number], { en: string; id: string }> = {
+  draft: { en: 'Draft', id: 'Draf' },
+  in_review: { en: 'In review', id: 'Dalam tinjauan' },
+  changes_requested: { en: 'Changes requested', id: 'Perlu perbaikan' },
+  approved: { en: 'Approved', id: 'Disetujui' },
+  scheduled: { en: 'Scheduled', id: 'Terjadwal' },
+  published: { en: 'Published', id: 'Terbit' },
+  unpublished: { en: 'Unpublished', id: 'Ditarik' },
+}
+
+export const Articles: CollectionConfig = {
+  slug: ARTICLES_SLUG,
+  labels: {
+    singular: { en: 'Article', id: 'Artikel' },
+    plural: { en: 'Articles', id: 'Artikel' },
+  },
+  admin: {
+    group: { en: 'Content', id: 'Konten' },
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'workflowStatus', 'authors', 'outlet', 'updatedAt'],
+    listSearchableFields: ['title', 'slug', 'summary'],
+  },
+  versions: {
+    drafts: { validate: false },
+    maxPerDoc: 50,
+  },
+  access: {
+    read: publishedOrStaff,
+    readVersions: isStaff,
+    create: isStaff,
+    update: canUpdateArticle,
+    delete: isEditor,
+  },
+  hooks: {
+    beforeOperation: [publishedOnlyForAnonymous],
+    beforeValidate: [uniqueSlugFrom(ARTICLES_SLUG, 'title')],
+    beforeChange: [setCreatedBy],
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, label: { en: 'Title', id: 'Judul' } },
+    {
+      name: 'slug',
+      type: 'text',
+      unique: true,
+      index: true,
+      label: { en: 'Slug', id: 'Slug' },
+      admin: {
+        position: 'sidebar',
+        description: { en: 'Generated from the title.', id: 'Dibuat dari judul.' },
+      },
+    },
+    { name: 'summary', type: 'textarea', label: { en: 'Summary', id: 'Ringkasan' } },
+    { name: 'body', type: 'richText', label: { en: 'Body', id: 'Isi' } },
+    {
+      name: 'authors',
+      type: 'relationship',
+      relationTo: AUTHORS_SLUG,
+      hasMany: true,
+      label: { en: 'Authors (byline)', id: 'Penulis (byline)' },
+    },
+    {
+      name: 'media',
+      type: 'relationship',
+      relationTo: MEDIA_SLUG,
+      hasMany: true,
+      label: { en: 'Photos and captions', id: 'Foto dan keterangan' },
+    },
+    {
+      name: 'featuredMedia',
+      type: 'upload',
+      relationTo: MEDIA_SLUG,
+      label: { en: 'Featured photo', id: 'Foto utama' },
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'language',
+          type: 'text',
+          defaultValue: 'id',
+          label: { en: 'Language (ISO 639-1)', id: 'Bahasa (ISO 639-1)' },
+          validate: (value: string | null | undefined) =>
+            !value || /^[a-z]{2}$/.test(value) || 'Use a two-letter ISO 639-1 code, e.g. id or en.',
+        },
+        { name: 'dateline', type: 'text', label: { en: 'Dateline', id: 'Tempat berita' } },
+      ],
+    },
+    { name: 'tags', type: 'text', hasMany: true, label: { en: 'Tags', id: 'Tag' } },
+    {
+      name: 'outlet',
+      type: 'text',
+      index: true,
+      label: { en: 'Outlet', id: 'Media asal' },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'publishedAt',
+      type: 'date',
+      index: true,
+      label: { en: 'Published at', id: 'Waktu terbit' },
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'workflowStatus',
+      type: 'select',
+      required: true,
+      index: true,
+      defaultValue: 'draft',
+      label: { en: 'Review state', id: 'Status tinjauan' },
+      options: WORKFLOW_STATES.map((value) => ({ value, label: workflowStateLabels[value] })),
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'publishAt',
+      type: 'date',
+      label: { en: 'Scheduled for', id: 'Dijadwalkan' },
+      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'submittedBy',
+      type: 'relationship',
+      relationTo: EDITORS_SLUG,
+      label: { en: 'Submitted by', id: 'Diajukan oleh' },
+      admin: { position: 'sidebar', readOnly: true },
+      access: { read: ({ req }) => Boolean(req.user) },
+    },
+    {
+      name: 'createdBy',
+      type: 'relationship',
+      relationTo: EDITORS_SLUG,
+      label: { en: 'Created by', id: 'Dibuat oleh' },
+      admin: { position: 'sidebar', readOnly: true },
+      access: { read: ({ req }) => Boolean(req.user) },
+    },
+    {
+      name: 'source',
+      type: 'group',
+      label: { en: 'Imported source', id: 'Sumber impor' },
+      admin: {
+        readOnly: true,
+        condition: (data) => Boolean(data?.source?.fileName),
+        description: {
+          en: 'Where an imported article came from. Read-only.',
+          id: 'Asal artikel hasil impor. Hanya-baca.',
+        },
+      },
+      access: { read: ({ req }) => Boolean(req.user) },
+      fields: [
+        { name: 'outlet', type: 'text', label: { en: 'Outlet', id: 'Media' } },
+        { name: 'editor', type: 'text', label: { en: 'Credited editor', id: 'Editor tercantum' } },
+        { name: 'translators', type: 'text', hasMany: true, label: { en: 'Translators', id: 'Penerjemah' } },
+        { name: 'fileName', type: 'text', index: true, label: { en: 'Original file', id: 'Berkas asli' } },
+        { name: 'contentHash', type: 'text', index: true, label: { en: 'Content hash', id: 'Hash isi' } },
+        { name: 'importedAt', type: 'date', label: { en: 'Imported at', id: 'Diimpor pada' } },
+        { name: 'importedVersionHash', type: 'text', admin: { hidden: true } },
+        { name: 'warnings', type: 'json', label: { en: 'Parser warnings', id: 'Peringatan parser' } },
+        { name: 'boilerplate', type: 'json', admin: { hidden: true } },
+        {
+          name: 'rawText',
+          type: 'textarea',
+          label: { en: 'Raw text', id: 'Teks mentah' },
+          admin: { disableListColumn: true, disableListFilter: true, rows: 12 },
+        },
+      ],
+    },
+  ],
+}

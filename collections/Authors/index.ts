@@ -1,0 +1,55 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '../../src/access/anyone'
+import { isEditor } from '../../src/access/isEditor'
+import { isStaff } from '../../src/access/isStaff'
+import { AUTHORS_SLUG, MEDIA_SLUG } from '../slugs'
+import { uniqueSlugFrom } from '../shared/uniqueSlug'
+import { normalizePersonName } from '../../src/lib/names'
+
+/** Byline people (not logins). */
+export const Authors: CollectionConfig = {
+  slug: AUTHORS_SLUG,
+  labels: {
+    singular: { en: 'Author', id: 'Penulis' },
+    plural: { en: 'Authors', id: 'Penulis' },
+  },
+  admin: {
+    group: { en: 'Newsroom', id: 'Redaksi' },
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'outlet', 'slug'],
+  },
+  access: {
+    read: anyone,
+    create: isStaff,
+    update: isEditor,
+    delete: isEditor,
+  },
+  hooks: {
+    beforeValidate: [uniqueSlugFrom(AUTHORS_SLUG, 'name')],
+    beforeChange: [
+      ({ data }) =>
+        typeof data.name === 'string' ? { ...data, normalizedName: normalizePersonName(data.name) } : data,
+    ],
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, label: { en: 'Name', id: 'Nama' } },
+    {
+      name: 'slug',
+      type: 'text',
+      unique: true,
+      index: true,
+      admin: { position: 'sidebar', description: { en: 'Generated from the name.', id: 'Dibuat dari nama.' } },
+    },
+    { name: 'outlet', type: 'text', index: true, label: { en: 'Outlet', id: 'Media' } },
+    {
+      name: 'normalizedName',
+      type: 'text',
+      index: true,
+      admin: { hidden: true },
+      access: { update: () => false },
+    },
+    { name: 'bio', type: 'textarea', label: { en: 'Bio', id: 'Biografi' } },
+    { name: 'photo', type: 'upload', relationTo: MEDIA_SLUG, label: { en: 'Photo', id: 'Foto' } },
+  ],
+}

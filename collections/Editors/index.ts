@@ -1,0 +1,75 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin, isAdminField } from '../../src/access/isAdmin'
+import { isSelfOrAdmin } from '../../src/access/isSelfOrAdmin'
+import { isStaff } from '../../src/access/isStaff'
+import { ROLES } from '../../src/access/roles'
+import { EDITORS_SLUG } from '../slugs'
+import { protectRole } from './hooks/protectRole'
+
+export const LOGIN_MAX_ATTEMPTS = 5
+export const LOGIN_LOCK_MS = 10 * 60 * 1000
+
+const roleLabels = {
+  admin: { en: 'Admin', id: 'Admin' },
+  editor: { en: 'Editor', id: 'Editor' },
+  contributor: { en: 'Contributor (reporter)', id: 'Kontributor (wartawan)' },
+} as const
+
+/** Newsroom accounts: the people who log into the admin panel. */
+export const Editors: CollectionConfig = {
+  slug: EDITORS_SLUG,
+  labels: {
+    singular: { en: 'Editor', id: 'Editor' },
+    plural: { en: 'Editors', id: 'Editor' },
+  },
+  auth: {
+    maxLoginAttempts: LOGIN_MAX_ATTEMPTS,
+    lockTime: LOGIN_LOCK_MS,
+    tokenExpiration: 60 * 60 * 8,
+    useAPIKey: false,
+  },
+  admin: {
+    group: { en: 'Newsroom', id: 'Redaksi' },
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'role'],
+  },
+  access: {
+    admin: isStaff,
+    read: isStaff,
+    create: isAdmin,
+    update: isSelfOrAdmin,
+    delete: isAdmin,
+    unlock: isAdmin,
+  },
+  hooks: {
+    beforeValidate: [protectRole],
+  },
+  fields: [
+    {
+      name: 'name',
+      type: 'text',
+      required: true,
+      label: { en: 'Name', id: 'Nama' },
+    },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      defaultValue: 'contributor',
+      saveToJWT: true,
+      options: ROLES.map((value) => ({ value, label: roleLabels[value] })),
+      access: {
+        // Enforced loudly by the protectRole hook too; field access keeps the UI read-only.
+        update: isAdminField,
+      },
+      admin: {
+        position: 'sidebar',
+        description: {
+          en: 'Only admins can change roles, including their own.',
+          id: 'Hanya admin yang dapat mengubah peran, termasuk perannya sendiri.',
+        },
+      },
+    },
+  ],
+}

@@ -1,0 +1,35 @@
+import type { CollectionBeforeValidateHook, CollectionSlug } from 'payload'
+
+import { slugify } from '../../src/lib/slugify'
+
+/**
+ * Fills `slug` from another field when empty and keeps it unique in the collection by appending
+ * -2, -3, ... (a clear validation error still guards races through the unique index).
+ */
+export const uniqueSlugFrom =
+  (collection: CollectionSlug, sourceField: string): CollectionBeforeValidateHook =>
+  async ({ data, originalDoc, req }) => {
+    if (!data) return data
+    const given = typeof data.slug === 'string' ? slugify(data.slug) : ''
+    const source = data[sourceField] ?? originalDoc?.[sourceField]
+    const base = given || (typeof source === 'string' ? slugify(source) : '')
+    if (!base) return data
+    if (given && given === originalDoc?.slug) return { ...data, slug: given }
+    if (!given && originalDoc?.slug) return data
+    let candidate = base
+    for (let n = 2; n < 1000; n++) {
+      const { totalDocs } = await req.payload.count({
+        collection,
+        where: {
+          and: [
+            { slug: { equals: candidate } },
+            ...(originalDoc?.id !== undefined ? [{ id: { not_equals: originalDoc.id } }] : []),
+          ],
+        },
+        req,
+      })
+      if (totalDocs === 0) break
+      candidate = `${base}-${n}`
+    }
+    return { ...data, slug: candidate }
+  }

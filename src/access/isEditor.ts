@@ -1,0 +1,6 @@
+import type { Access } from 'payload'
+
+import { hasRole } from './roles'
+
+/** Editors and admins: the people who review and publish. */
+export const isEditor: Access = ({ req }) => hasRole(req, 'editor', 'admin')

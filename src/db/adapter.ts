@@ -1,0 +1,61 @@
+import path from 'node:path'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+
+import type { DatabaseTarget } from '../config/database'
+import { migrations as postgresMigrations } from '../migrations/postgres'
+import { migrations as sqliteMigrations } from '../migrations/sqlite'
+import { startMongoMemory, stopMongoMemory } from './mongoMemory'
+
+const migrationsRoot = path.resolve(process.cwd(), 'src/migrations')
+
+/**
+ * Builds the Payload database adapter for a resolved DATABASE_URI.
+ * SQL adapters push the schema in development and apply the committed migrations on start in
+ * production (prodMigrations), so a fresh production database gets its tables.
+ */
+export const createDatabaseAdapter = (target: DatabaseTarget): DatabaseAdapterObj => {
+  switch (target.kind) {
+    case 'sqlite':
+      return sqliteAdapter({
+        client: { url: target.uri },
+        wal: true,
+        busyTimeout: 5_000,
+        migrationDir: path.join(migrationsRoot, 'sqlite'),
+        prodMigrations: sqliteMigrations,
+      })
+    case 'postgres':
+      return postgresAdapter({
+        pool: { connectionString: target.uri, connectionTimeoutMillis: 10_000 },
+        migrationDir: path.join(migrationsRoot, 'postgres'),
+        prodMigrations: postgresMigrations,
+      })
+    case 'mongodb':
+      return mongooseAdapter({ url: target.uri, connectOptions: { serverSelectionTimeoutMS: 10_000 } })
+    case 'mongodb-memory': {
+      // The URL is only known once the in-process server runs: start it when Payload connects.
+      const base = mongooseAdapter({ url: 'mongodb://127.0.0.1:1/redaksi-pending' })
+      return {
+        ...base,
+        init: (args) => {
+          const adapter = base.init(args)
+          const connect = adapter.connect
+          const destroy = adapter.destroy
+          adapter.connect = async function (this: typeof adapter & { url: string }, options) {
+            const replSet = await startMongoMemory()
+            this.url = replSet.getUri('redaksi')
+            return connect?.call(this, options)
+          }
+          adapter.destroy = async function (this: typeof adapter) {
+            await destroy?.call(this)
+            await stopMongoMemory()
+          }
+          return adapter
+        },
+      }
+    }
+  }
+}

@@ -1,0 +1,205 @@
+import http from 'node:http'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+import express from 'express'
+import type { Request, Response } from 'express'
+import type { Payload } from 'payload'
+
+import { resolveDatabase } from '../config/database'
+import { ConfigError, isConfigError } from '../config/errors'
+import { resolveSecret } from '../config/secret'
+import { jsonErrorHandler, notReady } from './errors'
+import { preflightDatabase } from './preflight'
+import { checkDatabase } from './readiness'
+import { runStartupTasks } from './startupTasks'
+
+export interface ServerOptions {
+  dev: boolean
+  port: number
+  host: string
+  /** Project root holding next.config.mjs and .next/ (default: the working directory). */
+  dir?: string
+  /** Milliseconds to wait for in-flight requests on shutdown before cutting connections. */
+  shutdownGraceMs?: number
+}
+
+export interface RunningServer {
+  url: string
+  port: number
+  payload: Payload
+  close: () => Promise<void>
+}
+
+type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>
+
+const listen = (server: http.Server, port: number, host: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      server.off('listening', onListening)
+      if (err.code === 'EADDRINUSE') {
+        reject(new ConfigError('PORT', `port ${port} on ${host} is already in use: stop the other process or set PORT`))
+      } else if (err.code === 'EACCES') {
+        reject(new ConfigError('PORT', `no permission to listen on port ${port}: use a port above 1023 or set PORT`))
+      } else if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') {
+        reject(new ConfigError('HOST', `cannot listen on host "${host}" (${err.code}): fix HOST`))
+      } else {
+        reject(err)
+      }
+    }
+    const onListening = () => {
+      server.off('error', onError)
+      const address = server.address()
+      resolve(typeof address === 'object' && address ? address.port : port)
+    }
+    server.once('error', onError)
+    server.once('listening', onListening)
+    server.listen(port, host)
+  })
+
+/**
+ * Starts Redaksi: binds the port first (so /healthz answers and a busy port fails fast), checks
+ * the database, initialises Payload once for the process (shared with Next's route handlers
+ * through Payload's instance cache, with the jobs queue running here), then hands every other
+ * request to Next.js (the admin panel, REST and GraphQL).
+ */
+export const startServer = async (options: ServerOptions): Promise<RunningServer> => {
+  const dir = options.dir ?? process.cwd()
+  const target = resolveDatabase(process.env.DATABASE_URI)
+  resolveSecret()
+
+  const state: { payload: Payload | null; handle: NextHandler | null; closing: boolean } = {
+    payload: null,
+    handle: null,
+    closing: false,
+  }
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', process.env.TRUST_PROXY === 'true')
+
+  app.get('/healthz', (_req: Request, res: Response) => {
+    res.json({ status: 'ok', uptime: Math.round(process.uptime()) })
+  })
+
+  app.get('/readyz', async (_req: Request, res: Response) => {
+    if (state.closing) {
+      res.status(503).json({ status: 'shutting-down' })
+      return
+    }
+    if (!state.payload || !state.handle) {
+      res.status(503).json({ status: 'starting' })
+      return
+    }
+    try {
+      await checkDatabase(state.payload)
+      res.json({ status: 'ready', database: target.kind })
+    } catch (err) {
+      res.status(503).json({ status: 'unavailable', database: target.kind, error: (err as Error).message })
+    }
+  })
+
+  app.all('/{*path}', (req, res, next) => {
+    if (!state.handle || state.closing) {
+      notReady(req, res, next)
+      return
+    }
+    state.handle(req, res).catch(next)
+  })
+  app.use(jsonErrorHandler(() => state.payload))
+
+  const server = http.createServer(app)
+  server.keepAliveTimeout = 65_000
+  const port = await listen(server, options.port, options.host)
+
+  let nextApp: { close?: () => Promise<void> } | null = null
+  const shutdown = async () => {
+    if (state.closing) return
+    state.closing = true
+    const grace = options.shutdownGraceMs ?? 10_000
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+    server.closeIdleConnections()
+    const timer = setTimeout(() => server.closeAllConnections(), grace)
+    await closed
+    clearTimeout(timer)
+    await nextApp?.close?.().catch(() => undefined)
+    if (state.payload) {
+      state.payload.logger.info('closing the database')
+      await state.payload.destroy()
+    }
+  }
+
+  try {
+    await preflightDatabase(target)
+    const { getPayload } = await import('payload')
+    const { default: config } = await import('../../payload.config')
+    const payload = await getPayload({ config, cron: true })
+    state.payload = payload
+
+    await runStartupTasks(payload)
+
+    const { default: next } = await import('next')
+    const instance = next({ dev: options.dev, dir, hostname: options.host, port })
+    await instance.prepare()
+    nextApp = instance as unknown as { close?: () => Promise<void> }
+    state.handle = instance.getRequestHandler() as NextHandler
+
+    const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`
+    payload.logger.info(
+      `Redaksi listening on ${url} (${options.dev ? 'development' : 'production'}, database: ${target.kind}); admin at ${url}/admin`,
+    )
+    return { url, port, payload, close: shutdown }
+  } catch (err) {
+    await shutdown().catch(() => undefined)
+    throw err
+  }
+}
+
+const parsePort = (raw: string | undefined): number => {
+  if (raw === undefined || raw === '') return 3000
+  const port = Number(raw)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError('PORT', `PORT must be a number from 0 to 65535, got "${raw}"`)
+  }
+  return port
+}
+
+/** Entry point: `tsx src/server/index.ts` (npm run dev) and, through start.ts, `npm start`. */
+export const main = async (): Promise<void> => {
+  let running: RunningServer | null = null
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    running?.payload.logger.info(`${signal} received: finishing in-flight requests, then stopping`)
+    const done = running ? running.close() : Promise.resolve()
+    done.then(
+      () => process.exit(0),
+      (err: unknown) => {
+        process.stderr.write(`shutdown failed: ${String(err)}\n`)
+        process.exit(1)
+      },
+    )
+  }
+  process.once('SIGTERM', () => stop('SIGTERM'))
+  process.once('SIGINT', () => stop('SIGINT'))
+
+  try {
+    running = await startServer({
+      dev: process.env.NODE_ENV !== 'production',
+      port: parsePort(process.env.PORT),
+      host: process.env.HOST || '0.0.0.0',
+    })
+  } catch (err) {
+    if (isConfigError(err)) {
+      process.stderr.write(`redaksi: ${err.message}\n`)
+    } else {
+      process.stderr.write(`redaksi: failed to start: ${(err as Error)?.stack ?? String(err)}\n`)
+    }
+    process.exit(1)
+  }
+}
+
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href
+if (invokedDirectly) void main()

@@ -1,0 +1,34 @@
+/**
+ * `npm start`: serve the production build of the admin, building it first when no build exists
+ * or the sources changed since the last one. Without NODE_ENV=production in the environment this
+ * is a local run (a generated secret in ./data is allowed); with it, the strict production rules
+ * apply (PAYLOAD_SECRET required).
+ */
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+
+import { buildIsCurrent, writeBuildStamp } from './buildStamp'
+
+const root = process.cwd()
+
+if (process.env.NODE_ENV !== 'production') {
+  process.env.REDAKSI_LOCAL_START = '1'
+}
+process.env.NODE_ENV = 'production'
+
+if (!buildIsCurrent(root)) {
+  process.stderr.write('redaksi: building the admin panel (next build); this takes a minute or two\n')
+  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --no-deprecation`.trim() },
+  })
+  if (result.status !== 0) {
+    process.stderr.write('redaksi: next build failed (see above)\n')
+    process.exit(result.status ?? 1)
+  }
+  writeBuildStamp(root)
+}
+
+const { main } = await import('./index')
+await main()
