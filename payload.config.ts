@@ -7,12 +7,15 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { Articles } from './collections/Articles'
+import { AuditEvents } from './collections/AuditEvents'
 import { Authors } from './collections/Authors'
 import { Editors } from './collections/Editors'
 import { Media } from './collections/Media'
 import { resolveDatabase } from './src/config/database'
 import { resolveSecret } from './src/config/secret'
 import { createDatabaseAdapter } from './src/db/adapter'
+import { publishScheduledArticle } from './src/jobs/publishScheduledArticle'
+import { isAdmin } from './src/access/isAdmin'
 
 const root = process.cwd()
 
@@ -22,7 +25,19 @@ export default buildConfig({
   db: createDatabaseAdapter(resolveDatabase(process.env.DATABASE_URI)),
   editor: lexicalEditor(),
   sharp,
-  collections: [Articles, Media, Authors, Editors],
+  collections: [Articles, Media, Authors, Editors, AuditEvents],
+  jobs: {
+    tasks: [publishScheduledArticle],
+    // The server process runs the queue itself (no external cron); jobs live in the database,
+    // so a restart loses nothing. Every minute by default: scheduled articles go live on time.
+    autoRun: [{ cron: process.env.JOBS_AUTORUN_CRON || '* * * * *', queue: 'default', limit: 25 }],
+    shouldAutoRun: () => process.env.JOBS_AUTORUN !== 'false',
+    access: { run: isAdmin, queue: isAdmin, cancel: isAdmin },
+    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
+      ...defaultJobsCollection,
+      access: { ...defaultJobsCollection.access, read: isAdmin, create: () => false, update: () => false, delete: isAdmin },
+    }),
+  },
   admin: {
     user: Editors.slug,
     meta: { titleSuffix: ' · Redaksi' },

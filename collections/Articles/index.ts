@@ -7,6 +7,8 @@ import { WORKFLOW_STATES } from '../../src/workflow'
 import { ARTICLES_SLUG, AUTHORS_SLUG, EDITORS_SLUG, MEDIA_SLUG } from '../slugs'
 import { uniqueSlugFrom } from '../shared/uniqueSlug'
 import { canUpdateArticle } from './access/canUpdateArticle'
+import { workflowEndpoint } from './endpoints/workflow'
+import { guardWorkflowFields } from './hooks/guardWorkflowFields'
 import { publishedOnlyForAnonymous } from './hooks/publishedOnlyForAnonymous'
 import { setCreatedBy } from './hooks/setCreatedBy'
 
@@ -44,10 +46,11 @@ export const Articles: CollectionConfig = {
     delete: isEditor,
   },
   hooks: {
-    beforeOperation: [publishedOnlyForAnonymous],
+    beforeOperation: [publishedOnlyForAnonymous, guardWorkflowFields],
     beforeValidate: [uniqueSlugFrom(ARTICLES_SLUG, 'title')],
     beforeChange: [setCreatedBy],
   },
+  endpoints: [workflowEndpoint],
   fields: [
     { name: 'title', type: 'text', required: true, label: { en: 'Title', id: 'Judul' } },
     {
@@ -127,6 +130,7 @@ export const Articles: CollectionConfig = {
       type: 'date',
       label: { en: 'Scheduled for', id: 'Dijadwalkan' },
       admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+      access: { create: () => false, update: () => false },
     },
     {
       name: 'submittedBy',
@@ -134,7 +138,7 @@ export const Articles: CollectionConfig = {
       relationTo: EDITORS_SLUG,
       label: { en: 'Submitted by', id: 'Diajukan oleh' },
       admin: { position: 'sidebar', readOnly: true },
-      access: { read: ({ req }) => Boolean(req.user) },
+      access: { read: ({ req }) => Boolean(req.user), create: () => false, update: () => false },
     },
     {
       name: 'createdBy',
@@ -156,7 +160,8 @@ export const Articles: CollectionConfig = {
           id: 'Asal artikel hasil impor. Hanya-baca.',
         },
       },
-      access: { read: ({ req }) => Boolean(req.user) },
+      // Written only by the importer (server code); never through the APIs.
+      access: { read: ({ req }) => Boolean(req.user), create: () => false, update: () => false },
       fields: [
         { name: 'outlet', type: 'text', label: { en: 'Outlet', id: 'Media' } },
         { name: 'editor', type: 'text', label: { en: 'Credited editor', id: 'Editor tercantum' } },

@@ -1,7 +1,8 @@
-import type { Access, FieldAccess } from 'payload'
+import type { FieldAccess, PayloadRequest } from 'payload'
 
 import { hasRole } from './roles'
 
-export const isAdmin: Access = ({ req }) => hasRole(req, 'admin')
+/** Admins only. Returns a plain boolean so it also fits job and admin-panel access slots. */
+export const isAdmin = ({ req }: { req: PayloadRequest }): boolean => hasRole(req, 'admin')
 
 export const isAdminField: FieldAccess = ({ req }) => hasRole(req, 'admin')

@@ -14,7 +14,7 @@ const root = process.cwd()
 if (process.env.NODE_ENV !== 'production') {
   process.env.REDAKSI_LOCAL_START = '1'
 }
-process.env.NODE_ENV = 'production'
+Object.assign(process.env, { NODE_ENV: 'production' })
 
 if (!buildIsCurrent(root)) {
   process.stderr.write('redaksi: building the admin panel (next build); this takes a minute or two\n')

@@ -1,4 +1,4 @@
-import type { Access } from 'payload'
+import type { Access, Where } from 'payload'
 
 import { roleOf, staffUser } from '../../../src/access/roles'
 
@@ -10,10 +10,11 @@ export const canUpdateArticle: Access = ({ req }) => {
   const role = roleOf(req)
   if (role === 'editor' || role === 'admin') return true
   if (role !== 'contributor') return false
-  return {
+  const own: Where = {
     and: [
       { createdBy: { equals: staffUser(req)?.id } },
       { workflowStatus: { in: ['draft', 'changes_requested'] } },
     ],
   }
+  return own
 }

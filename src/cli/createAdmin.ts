@@ -1,0 +1,66 @@
+/**
+ * npm run create-admin -- --email E --password P [--name N]
+ * Creates an admin account without the browser (for operators and scripts). Exit codes:
+ * 0 created, 1 failed (e.g. the email exists), 2 usage error.
+ */
+import { parseArgs } from 'node:util'
+
+import { getPayload } from 'payload'
+
+import { EDITORS_SLUG } from '../../collections/slugs'
+import { isConfigError } from '../config/errors'
+
+const usage = 'usage: npm run create-admin -- --email E --password P [--name N]'
+
+let values: { email?: string; password?: string; name?: string }
+try {
+  values = parseArgs({
+    options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
+    strict: true,
+  }).values
+} catch (err) {
+  console.error(`${(err as Error).message}\n${usage}`)
+  process.exit(2)
+}
+
+if (!values.email || !values.password) {
+  console.error(`--email and --password are required\n${usage}`)
+  process.exit(2)
+}
+if (values.password.length < 8) {
+  console.error('--password must have at least 8 characters')
+  process.exit(2)
+}
+
+try {
+  const { default: config } = await import('../../payload.config')
+  const payload = await getPayload({ config })
+  try {
+    const existing = await payload.find({
+      collection: EDITORS_SLUG,
+      where: { email: { equals: values.email.toLowerCase() } },
+      limit: 1,
+    })
+    if (existing.totalDocs > 0) {
+      console.error(`an account with email ${values.email} already exists`)
+      process.exitCode = 1
+    } else {
+      const user = await payload.create({
+        collection: EDITORS_SLUG,
+        data: {
+          email: values.email,
+          password: values.password,
+          name: values.name ?? values.email.split('@')[0],
+          role: 'admin',
+        },
+      })
+      console.log(`created admin ${user.email} (id ${user.id})`)
+    }
+  } finally {
+    await payload.destroy()
+  }
+} catch (err) {
+  console.error(isConfigError(err) ? `redaksi: ${err.message}` : `create-admin failed: ${(err as Error).message}`)
+  process.exitCode = 1
+}
+process.exit(process.exitCode ?? 0)
