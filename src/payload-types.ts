@@ -92,7 +92,7 @@ export interface Config {
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
   };
   db: {
-    defaultIDType: number;
+    defaultIDType: string;
   };
   fallbackLocale: null;
   globals: {};
@@ -136,7 +136,7 @@ export interface EditorAuthOperations {
  * via the `definition` "articles".
  */
 export interface Article {
-  id: number;
+  id: string;
   title: string;
   /**
    * Generated from the title.
@@ -158,9 +158,9 @@ export interface Article {
     };
     [k: string]: unknown;
   } | null;
-  authors?: (number | Author)[] | null;
-  media?: (number | Media)[] | null;
-  featuredMedia?: (number | null) | Media;
+  authors?: (string | Author)[] | null;
+  media?: (string | Media)[] | null;
+  featuredMedia?: (string | null) | Media;
   language?: string | null;
   dateline?: string | null;
   tags?: string[] | null;
@@ -168,8 +168,8 @@ export interface Article {
   publishedAt?: string | null;
   workflowStatus: 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'unpublished';
   publishAt?: string | null;
-  submittedBy?: (number | null) | Editor;
-  createdBy?: (number | null) | Editor;
+  submittedBy?: (string | null) | Editor;
+  createdBy?: (string | null) | Editor;
   /**
    * Where an imported article came from. Read-only.
    */
@@ -210,7 +210,7 @@ export interface Article {
  * via the `definition` "authors".
  */
 export interface Author {
-  id: number;
+  id: string;
   name: string;
   /**
    * Generated from the name.
@@ -219,7 +219,7 @@ export interface Author {
   outlet?: string | null;
   normalizedName?: string | null;
   bio?: string | null;
-  photo?: (number | null) | Media;
+  photo?: (string | null) | Media;
   updatedAt: string;
   createdAt: string;
 }
@@ -228,7 +228,7 @@ export interface Author {
  * via the `definition` "media".
  */
 export interface Media {
-  id: number;
+  id: string;
   caption: string;
   credit?: string | null;
   /**
@@ -279,7 +279,7 @@ export interface Media {
  * via the `definition` "editors".
  */
 export interface Editor {
-  id: number;
+  id: string;
   name: string;
   /**
    * Only admins can change roles, including their own.
@@ -310,12 +310,12 @@ export interface Editor {
  * via the `definition` "audit-events".
  */
 export interface AuditEvent {
-  id: number;
+  id: string;
   at: string;
-  actor?: (number | null) | Editor;
+  actor?: (string | null) | Editor;
   actorLabel: string;
   action: 'submit' | 'request_changes' | 'approve' | 'publish' | 'schedule' | 'unpublish' | 'import' | 'reimport';
-  article: number | Article;
+  article: string | Article;
   fromState?:
     ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'unpublished') | null;
   toState?:
@@ -332,7 +332,7 @@ export interface AuditEvent {
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
-  id: number;
+  id: string;
   key: string;
   data:
     | {
@@ -349,7 +349,7 @@ export interface PayloadKv {
  * via the `definition` "payload-jobs".
  */
 export interface PayloadJob {
-  id: number;
+  id: string;
   /**
    * Input data provided to the job
    */
@@ -441,32 +441,32 @@ export interface PayloadJob {
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
-  id: number;
+  id: string;
   document?:
     | ({
         relationTo: 'articles';
-        value: number | Article;
+        value: string | Article;
       } | null)
     | ({
         relationTo: 'media';
-        value: number | Media;
+        value: string | Media;
       } | null)
     | ({
         relationTo: 'authors';
-        value: number | Author;
+        value: string | Author;
       } | null)
     | ({
         relationTo: 'editors';
-        value: number | Editor;
+        value: string | Editor;
       } | null)
     | ({
         relationTo: 'audit-events';
-        value: number | AuditEvent;
+        value: string | AuditEvent;
       } | null);
   globalSlug?: string | null;
   user: {
     relationTo: 'editors';
-    value: number | Editor;
+    value: string | Editor;
   };
   updatedAt: string;
   createdAt: string;
@@ -476,10 +476,10 @@ export interface PayloadLockedDocument {
  * via the `definition` "payload-preferences".
  */
 export interface PayloadPreference {
-  id: number;
+  id: string;
   user: {
     relationTo: 'editors';
-    value: number | Editor;
+    value: string | Editor;
   };
   key?: string | null;
   value?:
@@ -499,7 +499,7 @@ export interface PayloadPreference {
  * via the `definition` "payload-migrations".
  */
 export interface PayloadMigration {
-  id: number;
+  id: string;
   name?: string | null;
   batch?: number | null;
   updatedAt: string;

@@ -5,7 +5,7 @@ import { isSelfOrAdmin } from '../../src/access/isSelfOrAdmin'
 import { isStaff } from '../../src/access/isStaff'
 import { ROLES } from '../../src/access/roles'
 import { EDITORS_SLUG } from '../slugs'
-import { protectRole } from './hooks/protectRole'
+import { firstUserIsAdmin, protectRole } from './hooks/protectRole'
 
 export const LOGIN_MAX_ATTEMPTS = 5
 export const LOGIN_LOCK_MS = 10 * 60 * 1000
@@ -43,7 +43,8 @@ export const Editors: CollectionConfig = {
     unlock: isAdmin,
   },
   hooks: {
-    beforeValidate: [protectRole],
+    beforeOperation: [protectRole],
+    beforeValidate: [firstUserIsAdmin],
   },
   fields: [
     {

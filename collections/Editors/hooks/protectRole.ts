@@ -1,5 +1,5 @@
-import { APIError, Forbidden } from 'payload'
-import type { CollectionBeforeValidateHook } from 'payload'
+import { APIError } from 'payload'
+import type { CollectionBeforeOperationHook, CollectionBeforeValidateHook } from 'payload'
 
 import { EDITORS_SLUG } from '../../slugs'
 import { roleOf } from '../../../src/access/roles'
@@ -7,44 +7,54 @@ import { roleOf } from '../../../src/access/roles'
 export const ROLE_RULE = 'editors.role.admin-only'
 export const LAST_ADMIN_RULE = 'editors.role.keep-one-admin'
 
+const refuse = (status: number, rule: string, message: string) =>
+  new APIError(`Rule ${rule}: ${message}`, status, { rule }, true)
+
 /**
- * Roles are managed by admins only, including their own (rule editors.role.admin-only). The first
- * account created on an empty database becomes an admin. The last admin cannot be demoted.
- * Requests without a user are trusted server code (CLI, seed) and keep the role they pass.
+ * Roles are managed by admins only, including their own (rule editors.role.admin-only): a
+ * non-admin who sends a role different from the current one is refused with 403, whatever the
+ * door (REST, GraphQL, admin, Local API with a user). Runs before field access strips the field,
+ * so the refusal is loud. The last admin cannot be demoted (editors.role.keep-one-admin).
  */
-export const protectRole: CollectionBeforeValidateHook = async ({
-  data,
-  operation,
-  originalDoc,
-  req,
-}) => {
-  if (!data) return data
-  if (operation === 'create') {
-    const { totalDocs } = await req.payload.count({ collection: EDITORS_SLUG, req })
-    if (totalDocs === 0) return { ...data, role: 'admin' }
-  }
+export const protectRole: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+  if (operation !== 'create' && operation !== 'update') return args
+  const requested = (args.data as { role?: unknown } | undefined)?.role
+  if (requested === undefined) return args
   const actorRole = roleOf(req)
-  const requested = data.role as string | undefined
-  const current = (originalDoc as { role?: string } | undefined)?.role
-  const changes =
-    requested !== undefined && (operation === 'create' ? requested !== 'contributor' : requested !== current)
-  if (changes && req.user && actorRole !== 'admin') {
-    throw new Forbidden(req.t)
+  const id = (args as { id?: string | number }).id
+
+  let current: string | undefined
+  if (operation === 'update' && id !== undefined) {
+    const doc = (await req.payload.findByID({
+      collection: EDITORS_SLUG,
+      id,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+      req,
+    })) as { role?: string } | null
+    current = doc?.role ?? undefined
   }
-  if (operation === 'update' && current === 'admin' && requested !== undefined && requested !== 'admin') {
+  const changes = operation === 'create' ? requested !== 'contributor' : requested !== current
+  if (changes && req.user && actorRole !== 'admin') {
+    throw refuse(403, ROLE_RULE, 'only admins can set or change roles, including their own.')
+  }
+  if (operation === 'update' && current === 'admin' && requested !== 'admin') {
     const { totalDocs } = await req.payload.count({
       collection: EDITORS_SLUG,
       where: { role: { equals: 'admin' } },
       req,
     })
     if (totalDocs <= 1) {
-      throw new APIError(
-        `Rule ${LAST_ADMIN_RULE}: this is the last admin; make another account admin first.`,
-        409,
-        undefined,
-        true,
-      )
+      throw refuse(409, LAST_ADMIN_RULE, 'this is the last admin; make another account admin first.')
     }
   }
-  return data
+  return args
+}
+
+/** The first account created on an empty database becomes an admin. */
+export const firstUserIsAdmin: CollectionBeforeValidateHook = async ({ data, operation, req }) => {
+  if (operation !== 'create' || !data) return data
+  const { totalDocs } = await req.payload.count({ collection: EDITORS_SLUG, req })
+  return totalDocs === 0 ? { ...data, role: 'admin' } : data
 }
