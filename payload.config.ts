@@ -16,6 +16,7 @@ import { resolveSecret } from './src/config/secret'
 import { createDatabaseAdapter } from './src/db/adapter'
 import { publishScheduledArticle } from './src/jobs/publishScheduledArticle'
 import { isAdmin } from './src/access/isAdmin'
+import { workflowMutations } from './src/workflow/graphql'
 
 const root = process.cwd()
 
@@ -41,6 +42,10 @@ export default buildConfig({
   admin: {
     user: Editors.slug,
     meta: { titleSuffix: ' · Redaksi' },
+    components: {
+      // Review queue: counts per workflow state and the articles waiting for review.
+      beforeDashboard: ['/src/admin/components/ReviewQueue#ReviewQueue'],
+    },
     importMap: {
       baseDir: root,
       importMapFile: path.resolve(root, 'src/app/(payload)/admin/importMap.js'),
@@ -52,9 +57,14 @@ export default buildConfig({
   },
   graphQL: {
     disablePlaygroundInProduction: true,
+    mutations: workflowMutations,
   },
   typescript: {
     outputFile: path.resolve(root, 'src/payload-types.ts'),
   },
   telemetry: false,
+  // CLIs keep stdout for their own output (e.g. seed --json) and log to stderr.
+  ...(process.env.REDAKSI_LOG_TO_STDERR === '1'
+    ? { logger: { options: { level: 'info' }, destination: process.stderr } }
+    : {}),
 })

@@ -92,7 +92,7 @@ export interface Config {
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
   };
   db: {
-    defaultIDType: string;
+    defaultIDType: number;
   };
   fallbackLocale: null;
   globals: {};
@@ -136,7 +136,7 @@ export interface EditorAuthOperations {
  * via the `definition` "articles".
  */
 export interface Article {
-  id: string;
+  id: number;
   title: string;
   /**
    * Generated from the title.
@@ -158,9 +158,9 @@ export interface Article {
     };
     [k: string]: unknown;
   } | null;
-  authors?: (string | Author)[] | null;
-  media?: (string | Media)[] | null;
-  featuredMedia?: (string | null) | Media;
+  authors?: (number | Author)[] | null;
+  media?: (number | Media)[] | null;
+  featuredMedia?: (number | null) | Media;
   language?: string | null;
   dateline?: string | null;
   tags?: string[] | null;
@@ -168,8 +168,8 @@ export interface Article {
   publishedAt?: string | null;
   workflowStatus: 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'unpublished';
   publishAt?: string | null;
-  submittedBy?: (string | null) | Editor;
-  createdBy?: (string | null) | Editor;
+  submittedBy?: (number | null) | Editor;
+  createdBy?: (number | null) | Editor;
   /**
    * Where an imported article came from. Read-only.
    */
@@ -210,7 +210,7 @@ export interface Article {
  * via the `definition` "authors".
  */
 export interface Author {
-  id: string;
+  id: number;
   name: string;
   /**
    * Generated from the name.
@@ -219,7 +219,7 @@ export interface Author {
   outlet?: string | null;
   normalizedName?: string | null;
   bio?: string | null;
-  photo?: (string | null) | Media;
+  photo?: (number | null) | Media;
   updatedAt: string;
   createdAt: string;
 }
@@ -228,7 +228,7 @@ export interface Author {
  * via the `definition` "media".
  */
 export interface Media {
-  id: string;
+  id: number;
   caption: string;
   credit?: string | null;
   /**
@@ -279,7 +279,7 @@ export interface Media {
  * via the `definition` "editors".
  */
 export interface Editor {
-  id: string;
+  id: number;
   name: string;
   /**
    * Only admins can change roles, including their own.
@@ -310,12 +310,12 @@ export interface Editor {
  * via the `definition` "audit-events".
  */
 export interface AuditEvent {
-  id: string;
+  id: number;
   at: string;
-  actor?: (string | null) | Editor;
+  actor?: (number | null) | Editor;
   actorLabel: string;
   action: 'submit' | 'request_changes' | 'approve' | 'publish' | 'schedule' | 'unpublish' | 'import' | 'reimport';
-  article: string | Article;
+  article: number | Article;
   fromState?:
     ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'unpublished') | null;
   toState?:
@@ -332,7 +332,7 @@ export interface AuditEvent {
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
-  id: string;
+  id: number;
   key: string;
   data:
     | {
@@ -349,7 +349,7 @@ export interface PayloadKv {
  * via the `definition` "payload-jobs".
  */
 export interface PayloadJob {
-  id: string;
+  id: number;
   /**
    * Input data provided to the job
    */
@@ -441,32 +441,32 @@ export interface PayloadJob {
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
-  id: string;
+  id: number;
   document?:
     | ({
         relationTo: 'articles';
-        value: string | Article;
+        value: number | Article;
       } | null)
     | ({
         relationTo: 'media';
-        value: string | Media;
+        value: number | Media;
       } | null)
     | ({
         relationTo: 'authors';
-        value: string | Author;
+        value: number | Author;
       } | null)
     | ({
         relationTo: 'editors';
-        value: string | Editor;
+        value: number | Editor;
       } | null)
     | ({
         relationTo: 'audit-events';
-        value: string | AuditEvent;
+        value: number | AuditEvent;
       } | null);
   globalSlug?: string | null;
   user: {
     relationTo: 'editors';
-    value: string | Editor;
+    value: number | Editor;
   };
   updatedAt: string;
   createdAt: string;
@@ -476,10 +476,10 @@ export interface PayloadLockedDocument {
  * via the `definition` "payload-preferences".
  */
 export interface PayloadPreference {
-  id: string;
+  id: number;
   user: {
     relationTo: 'editors';
-    value: string | Editor;
+    value: number | Editor;
   };
   key?: string | null;
   value?:
@@ -499,7 +499,7 @@ export interface PayloadPreference {
  * via the `definition` "payload-migrations".
  */
 export interface PayloadMigration {
-  id: string;
+  id: number;
   name?: string | null;
   batch?: number | null;
   updatedAt: string;

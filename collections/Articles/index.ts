@@ -33,6 +33,16 @@ export const Articles: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'workflowStatus', 'authors', 'outlet', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'summary'],
+    components: {
+      // Quick links filtering the list by review state.
+      beforeList: ['/src/admin/components/ArticleQuickFilters#ArticleQuickFilters'],
+      edit: {
+        // Articles are published through the workflow panel, never Payload's own buttons; only
+        // "Publish changes" on an already-live article remains (for editors and admins).
+        PublishButton: '/src/admin/components/PublishChangesButton#PublishChangesButton',
+        UnpublishButton: '/src/admin/components/NoButton#NoButton',
+      },
+    },
   },
   versions: {
     drafts: { validate: false },
@@ -53,6 +63,17 @@ export const Articles: CollectionConfig = {
   endpoints: [workflowEndpoint],
   fields: [
     { name: 'title', type: 'text', required: true, label: { en: 'Title', id: 'Judul' } },
+    {
+      // Sidebar: review state and the workflow actions open to this user.
+      name: 'workflowPanel',
+      type: 'ui',
+      label: { en: 'Workflow', id: 'Alur kerja' },
+      admin: {
+        position: 'sidebar',
+        disableListColumn: true,
+        components: { Field: '/src/admin/components/WorkflowPanel#WorkflowPanel' },
+      },
+    },
     {
       name: 'slug',
       type: 'text',
@@ -102,6 +123,16 @@ export const Articles: CollectionConfig = {
     },
     { name: 'tags', type: 'text', hasMany: true, label: { en: 'Tags', id: 'Tag' } },
     {
+      // The saved article as readers will see it.
+      name: 'readerPreview',
+      type: 'ui',
+      label: { en: 'Reader preview', id: 'Pratinjau pembaca' },
+      admin: {
+        disableListColumn: true,
+        components: { Field: '/src/admin/components/ReaderPreview#ReaderPreview' },
+      },
+    },
+    {
       name: 'outlet',
       type: 'text',
       index: true,
@@ -123,7 +154,11 @@ export const Articles: CollectionConfig = {
       defaultValue: 'draft',
       label: { en: 'Review state', id: 'Status tinjauan' },
       options: WORKFLOW_STATES.map((value) => ({ value, label: workflowStateLabels[value] })),
-      admin: { position: 'sidebar', readOnly: true },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        components: { Cell: '/src/admin/components/WorkflowStatusCell#WorkflowStatusCell' },
+      },
     },
     {
       name: 'publishAt',
@@ -147,6 +182,17 @@ export const Articles: CollectionConfig = {
       label: { en: 'Created by', id: 'Dibuat oleh' },
       admin: { position: 'sidebar', readOnly: true },
       access: { read: ({ req }) => Boolean(req.user) },
+    },
+    {
+      // Sidebar: the article's audit trail (notes and history), newest first.
+      name: 'auditHistory',
+      type: 'ui',
+      label: { en: 'Notes & history', id: 'Catatan & riwayat' },
+      admin: {
+        position: 'sidebar',
+        disableListColumn: true,
+        components: { Field: '/src/admin/components/AuditHistory#AuditHistory' },
+      },
     },
     {
       name: 'source',

@@ -23,7 +23,11 @@ export const createDatabaseAdapter = (target: DatabaseTarget): DatabaseAdapterOb
       return sqliteAdapter({
         client: { url: target.uri },
         wal: true,
-        busyTimeout: 5_000,
+        busyTimeout: 10_000,
+        // Payload leaves SQLite transactions off unless asked: Redaksi needs them (a transition and
+        // its audit event, and each imported document, commit or roll back together). IMMEDIATE
+        // takes the write lock at BEGIN, so concurrent writers wait instead of failing to upgrade.
+        transactionOptions: { behavior: 'immediate' },
         migrationDir: path.join(migrationsRoot, 'sqlite'),
         prodMigrations: sqliteMigrations,
       })

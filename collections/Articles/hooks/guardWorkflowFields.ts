@@ -24,7 +24,7 @@ export const guardWorkflowFields: CollectionBeforeOperationHook = async ({ args,
   if (operation !== 'create' && operation !== 'update') return args
   if (req.context?.[WORKFLOW_CONTEXT_FLAG]) return args
   const role = roleOf(req)
-  if (!req.user && args.overrideAccess !== false) return args
+  if (!req.user && args.overrideAccess === true) return args
 
   const data = (args.data ?? {}) as Data
   const draft = Boolean(args.draft)

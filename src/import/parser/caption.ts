@@ -49,7 +49,7 @@ export const matchCaption = (line: string, maxLength: number): CaptionMatch | nu
   if (bracket && isCredit(bracket[2])) {
     return { caption: bracket[1].trim(), credit: normalizeCredit(bracket[2]) }
   }
-  const inline = INLINE_CREDIT_TAIL.exec(text)
+  const inline = text.includes(':') ? INLINE_CREDIT_TAIL.exec(text) : null
   if (inline) return { caption: inline[1].trim(), credit: normalizeCredit(inline[2]) }
   const agency = text.includes('/') ? AGENCY_TAIL.exec(text) : null
   if (agency) return { caption: agency[1].trim(), credit: agency[2].trim() }

@@ -116,7 +116,11 @@ export const CHROME_PATTERNS: readonly ChromePattern[] = [
     /^(?:[\p{L}\d.&]+\s+){1,3}(?:network|portal|group|grup|media group|tv|live tv|channel)\W*$/iu,
     40,
   ),
-  chrome('menu', /^[\p{L}\d][\p{L}\d .&'-]{0,29}(?:\s?[>»›]\s?[\p{L}\d][\p{L}\d .&'-]{0,29})+$/u, 120),
+  chrome(
+    'menu',
+    /^[\p{L}\d](?:[\p{L}\d .&'-]{0,28}[\p{L}\d.&'-])?(?:\s?[>»›]\s?[\p{L}\d](?:[\p{L}\d .&'-]{0,28}[\p{L}\d.&'-])?)+$/u,
+    120,
+  ),
   chrome(
     'counter',
     /^\d+\s*(?:komentar|comments?|views?|dibaca|kali dibaca|shares?|likes?|suka)\W*$/i,

@@ -1,0 +1,116 @@
+/**
+ * npm run seed [-- [--dry-run] [--json] PATHS...]
+ * Imports scraped news documents (default: everything under seeds/). Exit 0 when nothing failed,
+ * 1 when a document failed (the others are still imported), 2 for usage errors.
+ */
+import './env'
+
+import { readFileSync, statSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+
+import { getPayload } from 'payload'
+
+import { isConfigError } from '../config/errors'
+import { expandPaths } from '../import/files'
+import { Importer } from '../import/importer'
+import type { ImportResult } from '../import/importer'
+import { MAX_DOCUMENT_BYTES } from '../import/parse'
+import { ImportSummary, progressLine } from '../import/report'
+
+const usage = `usage: npm run seed -- [--dry-run] [--json] [PATHS...]
+  PATHS       files, folders or globs (default: seeds/)
+  --dry-run   parse and report, write nothing
+  --json      one JSON object per document on stdout (logs on stderr)`
+
+let args: { values: { 'dry-run'?: boolean; json?: boolean; help?: boolean }; positionals: string[] }
+try {
+  args = parseArgs({
+    options: {
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+    strict: true,
+  })
+} catch (err) {
+  process.stderr.write(`${(err as Error).message}\n${usage}\n`)
+  process.exit(2)
+}
+if (args.values.help) {
+  process.stdout.write(`${usage}\n`)
+  process.exit(0)
+}
+
+const json = Boolean(args.values.json)
+const dryRun = Boolean(args.values['dry-run'])
+const targets = args.positionals.length ? args.positionals : ['seeds']
+const showProgress = !json && process.stderr.isTTY
+
+const emit = (result: ImportResult) => {
+  if (!json) return
+  const { articleId: _articleId, duplicateOf, ...rest } = result
+  const line: Record<string, unknown> = { ...rest }
+  if (duplicateOf && !line.error) line.error = `same text as ${duplicateOf}`
+  process.stdout.write(`${JSON.stringify(line)}\n`)
+}
+
+const main = async (): Promise<number> => {
+  const { default: config } = await import('../../payload.config')
+  // Start-up chatter (e.g. the schema push spinner in development) goes to stderr: stdout carries
+  // only the report.
+  const write = process.stdout.write.bind(process.stdout)
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
+  let payload
+  try {
+    payload = await getPayload({ config })
+  } finally {
+    process.stdout.write = write
+  }
+  const importer = new Importer(payload, { dryRun })
+  const summary = new ImportSummary()
+  const total = showProgress ? [...expandPaths(targets)].filter((e) => e.file).length : null
+  const startedAt = Date.now()
+  try {
+    for (const entry of expandPaths(targets)) {
+      let result: ImportResult
+      if (entry.missing !== undefined) {
+        result = { file: entry.missing, status: 'failed', error: 'no such file, folder or match' }
+      } else {
+        const file = entry.file as string
+        const size = statSync(file).size
+        if (size > MAX_DOCUMENT_BYTES) {
+          result = {
+            file,
+            status: 'failed',
+            error: `file too large: ${(size / 1024 / 1024).toFixed(1)} MB (limit ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB)`,
+          }
+        } else {
+          result = await importer.importDocument(file, readFileSync(file))
+        }
+      }
+      summary.add(result)
+      emit(result)
+      if (showProgress && total && total > 20) process.stderr.write(progressLine(summary.total, total, startedAt))
+    }
+  } finally {
+    await payload.destroy()
+  }
+  if (!json) {
+    if (showProgress && total && total > 20) process.stderr.write('\n')
+    process.stdout.write(`${summary.format()}\n`)
+    if (dryRun) process.stdout.write('(dry run: nothing was written)\n')
+  }
+  return summary.failed > 0 ? 1 : 0
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(
+      isConfigError(err) ? `redaksi: ${err.message}\n` : `seed failed: ${(err as Error)?.stack ?? String(err)}\n`,
+    )
+    process.exit(1)
+  },
+)
+

@@ -1,0 +1,298 @@
+import { createHash } from 'node:crypto'
+
+import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
+
+import { ARTICLES_SLUG, AUDIT_EVENTS_SLUG, AUTHORS_SLUG, MEDIA_SLUG } from '../../collections/slugs'
+import { normalizePersonName } from '../lib/names'
+import { IMPORTED_WORKFLOW_STATE } from '../workflow/transitions'
+import { contentHash } from './hash'
+import { lexicalToParagraphs, paragraphsToLexical } from './lexical'
+import { parseDocument, ParseError } from './parse'
+import type { ParsedArticle } from './parse'
+import { decodeInput } from './parser/decode'
+
+export type ImportStatus =
+  'parsed' | 'imported' | 'updated' | 'unchanged' | 'duplicate' | 'conflict' | 'failed'
+
+export interface ImportResult {
+  file: string
+  status: ImportStatus
+  error?: string
+  article?: ParsedArticle
+  articleId?: string | number
+  /** For duplicates: the file (or article) it duplicates. */
+  duplicateOf?: string
+}
+
+export interface ImporterOptions {
+  dryRun?: boolean
+}
+
+/** req.context flag: the importer's own writes (hooks may skip side effects). */
+export const IMPORT_CONTEXT = { import: true } as const
+
+type ArticleRow = {
+  id: string | number
+  title?: string | null
+  summary?: string | null
+  body?: unknown
+  dateline?: string | null
+  language?: string | null
+  authors?: (string | number | { id: string | number })[] | null
+  source?: {
+    fileName?: string | null
+    contentHash?: string | null
+    importedVersionHash?: string | null
+  } | null
+}
+
+const idOf = (v: string | number | { id: string | number }) => (typeof v === 'object' ? v.id : v)
+
+/**
+ * Fingerprint of the fields a person edits. Stored at import; if the article's current fingerprint
+ * differs at re-import time, someone edited it and the importer keeps their edits.
+ */
+export const editableFingerprint = (doc: {
+  title?: string | null
+  summary?: string | null
+  body?: unknown
+  dateline?: string | null
+  language?: string | null
+  authors?: (string | number | { id: string | number })[] | null
+}): string =>
+  createHash('sha256')
+    .update(
+      JSON.stringify([
+        doc.title ?? '',
+        doc.summary ?? '',
+        lexicalToParagraphs(doc.body),
+        doc.dateline ?? '',
+        doc.language ?? '',
+        (doc.authors ?? []).map((a) => String(idOf(a))),
+      ]),
+    )
+    .digest('hex')
+
+/**
+ * Imports scraped documents: one document = one transaction (article, authors, caption-only
+ * media, audit event). Idempotent by content hash and file name; a changed file updates its
+ * article only while nobody has edited it.
+ */
+export class Importer {
+  private readonly seen = new Map<string, string>()
+  private readonly authorIds = new Map<string, string | number>()
+
+  constructor(
+    private readonly payload: Payload,
+    private readonly options: ImporterOptions = {},
+  ) {}
+
+  async importDocument(file: string, input: Buffer | string): Promise<ImportResult> {
+    let parsed: ParsedArticle
+    let rawText: string
+    try {
+      const decoded = decodeInput(input)
+      rawText = decoded.text
+      parsed = parseDocument(decoded.text, { fileName: file })
+      parsed.warnings.unshift(...decoded.warnings)
+    } catch (err) {
+      const reason =
+        err instanceof ParseError ? err.message : `cannot parse: ${(err as Error).message}`
+      return { file, status: 'failed', error: reason }
+    }
+    const hash = contentHash(rawText)
+
+    const earlier = this.seen.get(hash)
+    if (earlier !== undefined && earlier !== file) {
+      return { file, status: 'duplicate', duplicateOf: earlier, article: parsed }
+    }
+    this.seen.set(hash, file)
+
+    try {
+      const byHash = await this.findArticle({ 'source.contentHash': { equals: hash } })
+      if (byHash) {
+        if (byHash.source?.fileName === file) {
+          return { file, status: 'unchanged', articleId: byHash.id, article: parsed }
+        }
+        return {
+          file,
+          status: 'duplicate',
+          duplicateOf: byHash.source?.fileName ?? `article ${byHash.id}`,
+          articleId: byHash.id,
+          article: parsed,
+        }
+      }
+      const byFile = await this.findArticle({ 'source.fileName': { equals: file } })
+      if (byFile && byFile.source?.importedVersionHash !== editableFingerprint(byFile)) {
+        return {
+          file,
+          status: 'conflict',
+          error:
+            'the source file changed, but a person has edited the article since it was imported; kept their edits',
+          articleId: byFile.id,
+          article: parsed,
+        }
+      }
+      if (this.options.dryRun) return { file, status: 'parsed', article: parsed }
+      const articleId = await this.write(file, parsed, rawText, hash, byFile)
+      return { file, status: byFile ? 'updated' : 'imported', articleId, article: parsed }
+    } catch (err) {
+      this.seen.delete(hash)
+      return { file, status: 'failed', error: (err as Error).message, article: parsed }
+    }
+  }
+
+  private async findArticle(where: Record<string, unknown>): Promise<ArticleRow | null> {
+    const found = await this.payload.find({
+      collection: ARTICLES_SLUG,
+      where: where as never,
+      limit: 1,
+      depth: 0,
+      draft: true,
+      pagination: false,
+      overrideAccess: true,
+    })
+    return (found.docs[0] as ArticleRow | undefined) ?? null
+  }
+
+  private async write(
+    file: string,
+    parsed: ParsedArticle,
+    rawText: string,
+    hash: string,
+    existing: ArticleRow | null,
+  ): Promise<string | number> {
+    const req = await createLocalReq({ context: { ...IMPORT_CONTEXT } }, this.payload)
+    await initTransaction(req)
+    const newAuthors: [string, string | number][] = []
+    try {
+      const authorIds: (string | number)[] = []
+      for (const name of parsed.authors) {
+        authorIds.push(await this.authorId(req, name, parsed.outlet, newAuthors))
+      }
+      const mediaIds: (string | number)[] = []
+      for (const item of parsed.media) {
+        const media = await this.payload.create({
+          collection: MEDIA_SLUG,
+          data: { caption: item.caption, credit: item.credit, alt: item.caption },
+          req,
+          depth: 0,
+          overrideAccess: true,
+        })
+        mediaIds.push(media.id)
+      }
+      const body = paragraphsToLexical(parsed.paragraphs)
+      const editable = {
+        title: parsed.title,
+        summary: null,
+        body,
+        dateline: parsed.dateline,
+        language: parsed.language,
+        authors: authorIds,
+      }
+      const now = new Date().toISOString()
+      const data = {
+        ...editable,
+        media: mediaIds,
+        outlet: parsed.outlet,
+        publishedAt: parsed.publishedAt,
+        source: {
+          outlet: parsed.outlet,
+          editor: parsed.editor,
+          translators: parsed.translators,
+          fileName: file,
+          contentHash: hash,
+          importedAt: now,
+          importedVersionHash: editableFingerprint(editable),
+          warnings: parsed.warnings,
+          boilerplate: parsed.boilerplate,
+          rawText,
+        },
+      }
+      let articleId: string | number
+      if (existing) {
+        const updated = await this.payload.update({
+          collection: ARTICLES_SLUG,
+          id: existing.id,
+          data: data as never,
+          draft: true,
+          req,
+          depth: 0,
+          overrideAccess: true,
+        })
+        articleId = (updated as { id: string | number }).id
+      } else {
+        const created = await this.payload.create({
+          collection: ARTICLES_SLUG,
+          data: { ...data, workflowStatus: IMPORTED_WORKFLOW_STATE, _status: 'draft' } as never,
+          draft: true,
+          req,
+          depth: 0,
+          overrideAccess: true,
+        })
+        articleId = created.id
+      }
+      await this.payload.create({
+        collection: AUDIT_EVENTS_SLUG,
+        data: {
+          at: now,
+          actorLabel: 'import',
+          action: existing ? 'reimport' : 'import',
+          article: articleId as never,
+          toState: existing ? undefined : IMPORTED_WORKFLOW_STATE,
+          note: `${existing ? 'Re-imported' : 'Imported'} from ${file}${parsed.warnings.length ? ` (${parsed.warnings.length} parser warnings)` : ''}`,
+          summary: `${existing ? 'reimport' : 'import'}: ${file}`,
+        },
+        req,
+        depth: 0,
+        overrideAccess: true,
+      })
+      await commitTransaction(req)
+      for (const [key, id] of newAuthors) this.authorIds.set(key, id)
+      return articleId
+    } catch (err) {
+      await killTransaction(req)
+      throw err
+    }
+  }
+
+  private async authorId(
+    req: PayloadRequest,
+    name: string,
+    outlet: string | null,
+    created: [string, string | number][],
+  ): Promise<string | number> {
+    const normalized = normalizePersonName(name)
+    const key = `${normalized}\u0000${outlet ?? ''}`
+    const cached = this.authorIds.get(key) ?? created.find(([k]) => k === key)?.[1]
+    if (cached !== undefined) return cached
+    const found = await this.payload.find({
+      collection: AUTHORS_SLUG,
+      where: {
+        and: [
+          { normalizedName: { equals: normalized } },
+          outlet ? { outlet: { equals: outlet } } : { outlet: { exists: false } },
+        ],
+      },
+      limit: 1,
+      depth: 0,
+      pagination: false,
+      req,
+      overrideAccess: true,
+    })
+    if (found.docs[0]) {
+      this.authorIds.set(key, found.docs[0].id)
+      return found.docs[0].id
+    }
+    const author = await this.payload.create({
+      collection: AUTHORS_SLUG,
+      data: { name, outlet },
+      req,
+      depth: 0,
+      overrideAccess: true,
+    })
+    created.push([key, author.id])
+    return author.id
+  }
+}

@@ -1,0 +1,46 @@
+import { mkdirSync, mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { chromium } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const ARTIFACTS = path.resolve('test/e2e/artifacts')
+
+/** Debian's Chromium, headless, with the flags this sandboxed machine needs. */
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${mkdtempSync(path.join(os.tmpdir(), 'redaksi-chromium-'))}`,
+    ],
+  })
+
+/** Runs a named step; on failure saves a screenshot under test/e2e/artifacts/ and rethrows. */
+export const step = async <T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> => {
+  try {
+    return await fn()
+  } catch (err) {
+    mkdirSync(ARTIFACTS, { recursive: true })
+    const file = path.join(ARTIFACTS, `${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`)
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined)
+    throw new Error(`step "${name}" failed (screenshot: ${file}): ${(err as Error).message}`)
+  }
+}
+
+export const login = async (page: Page, baseUrl: string, email: string, password: string) => {
+  await page.goto(`${baseUrl}/admin/login`)
+  await page.locator('#field-email').fill(email)
+  await page.locator('#field-password').fill(password)
+  await page.locator('button[type="submit"]').click()
+  await page.waitForURL((url) => !url.pathname.endsWith('/login'), { timeout: 30_000 })
+}

@@ -1,0 +1,66 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { DEFAULT_SQLITE_URI, redactUri, resolveDatabase, sqliteFilePath } from '../../src/config/database'
+import { ConfigError } from '../../src/config/errors'
+import { resolveSecret } from '../../src/config/secret'
+
+describe('resolveDatabase', () => {
+  it.each([
+    [undefined, 'sqlite', DEFAULT_SQLITE_URI],
+    ['', 'sqlite', DEFAULT_SQLITE_URI],
+    ['file:/tmp/x.db', 'sqlite', 'file:/tmp/x.db'],
+    ['postgres://u:p@h:5432/db', 'postgres', 'postgres://u:p@h:5432/db'],
+    ['postgresql://h/db', 'postgres', 'postgresql://h/db'],
+    ['mongodb://h:27017/db', 'mongodb', 'mongodb://h:27017/db'],
+    ['mongodb+srv://cluster.example/db', 'mongodb', 'mongodb+srv://cluster.example/db'],
+    ['mongodb-memory', 'mongodb-memory', 'mongodb-memory'],
+  ])('%s → %s', (uri, kind, resolved) => {
+    expect(resolveDatabase(uri)).toEqual({ kind, uri: resolved })
+  })
+
+  it('names the unknown scheme and lists the supported ones', () => {
+    expect(() => resolveDatabase('mysql://h/db')).toThrow(ConfigError)
+    expect(() => resolveDatabase('mysql://h/db')).toThrow(/unsupported scheme "mysql:".*postgres:\/\/.*mongodb-memory/)
+  })
+
+  it('finds the SQLite file path and hides passwords', () => {
+    expect(sqliteFilePath('file:./data/redaksi.db')).toBe('./data/redaksi.db')
+    expect(sqliteFilePath('file::memory:')).toBeNull()
+    expect(redactUri('postgres://user:secret@h:5432/db')).toBe('postgres://user:***@h:5432/db')
+  })
+})
+
+describe('resolveSecret', () => {
+  const dirs: string[] = []
+  const tmp = () => {
+    const d = mkdtempSync(path.join(os.tmpdir(), 'redaksi-secret-'))
+    dirs.push(d)
+    return d
+  }
+  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
+
+  it('requires a real secret in production', () => {
+    expect(() => resolveSecret({ NODE_ENV: 'production' }, tmp())).toThrow(/PAYLOAD_SECRET is required/)
+    expect(() => resolveSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: 'changeme' }, tmp())).toThrow(/placeholder/)
+    expect(() => resolveSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: 'short' }, tmp())).toThrow(/32 characters/)
+    const good = 'k'.repeat(40)
+    expect(resolveSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: good }, tmp())).toBe(good)
+  })
+
+  it('generates a development secret once and keeps it', () => {
+    const dir = tmp()
+    const first = resolveSecret({ NODE_ENV: 'development' }, dir)
+    expect(first).toMatch(/^[0-9a-f]{64}$/)
+    expect(readFileSync(path.join(dir, 'payload-secret'), 'utf8').trim()).toBe(first)
+    expect(resolveSecret({ NODE_ENV: 'development' }, dir)).toBe(first)
+  })
+
+  it('lets the local npm start use the generated secret', () => {
+    const dir = tmp()
+    expect(resolveSecret({ NODE_ENV: 'production', REDAKSI_LOCAL_START: '1' }, dir)).toMatch(/^[0-9a-f]{64}$/)
+  })
+})
