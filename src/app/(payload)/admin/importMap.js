@@ -22,9 +22,9 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { ReaderPreview as ReaderPreview_14a93004a796671bdb1cb3619b044afe } from '../../../../src/admin/components/ReaderPreview'
 import { WorkflowStatusCell as WorkflowStatusCell_efef8928bbcd34d9119a6ad3ff394826 } from '../../../../src/admin/components/WorkflowStatusCell'
 import { AuditHistory as AuditHistory_e706b4ab5847a74d22bed1f437d8fdee } from '../../../../src/admin/components/AuditHistory'
-import { ReaderPreview as ReaderPreview_14a93004a796671bdb1cb3619b044afe } from '../../../../src/admin/components/ReaderPreview'
 import { ArticleQuickFilters as ArticleQuickFilters_ecdb337a78e0919843600ba1a5b3666a } from '../../../../src/admin/components/ArticleQuickFilters'
 import { PublishChangesButton as PublishChangesButton_a91fb9ecc6677c6e41d39b64353ae356 } from '../../../../src/admin/components/PublishChangesButton'
 import { NoButton as NoButton_4bc5e5f3f6999f94043173f45effa8e2 } from '../../../../src/admin/components/NoButton'
@@ -58,9 +58,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/src/admin/components/ReaderPreview#ReaderPreview": ReaderPreview_14a93004a796671bdb1cb3619b044afe,
   "/src/admin/components/WorkflowStatusCell#WorkflowStatusCell": WorkflowStatusCell_efef8928bbcd34d9119a6ad3ff394826,
   "/src/admin/components/AuditHistory#AuditHistory": AuditHistory_e706b4ab5847a74d22bed1f437d8fdee,
-  "/src/admin/components/ReaderPreview#ReaderPreview": ReaderPreview_14a93004a796671bdb1cb3619b044afe,
   "/src/admin/components/ArticleQuickFilters#ArticleQuickFilters": ArticleQuickFilters_ecdb337a78e0919843600ba1a5b3666a,
   "/src/admin/components/PublishChangesButton#PublishChangesButton": PublishChangesButton_a91fb9ecc6677c6e41d39b64353ae356,
   "/src/admin/components/NoButton#NoButton": NoButton_4bc5e5f3f6999f94043173f45effa8e2,
