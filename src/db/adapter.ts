@@ -21,7 +21,9 @@ export const createDatabaseAdapter = (target: DatabaseTarget): DatabaseAdapterOb
   switch (target.kind) {
     case 'sqlite':
       return sqliteAdapter({
-        client: { url: target.uri },
+        // `timeout` is each pooled connection's busy timeout (ms); @libsql/client >= 0.18 pools
+        // connections, so a committed transaction returns its connection instead of leaking it.
+        client: { url: target.uri, timeout: 10_000 },
         wal: true,
         busyTimeout: 10_000,
         // Payload leaves SQLite transactions off unless asked: Redaksi needs them (a transition and

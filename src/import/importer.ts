@@ -82,6 +82,11 @@ export const editableFingerprint = (doc: {
 export class Importer {
   private readonly seen = new Map<string, string>()
   private readonly authorIds = new Map<string, string | number>()
+  /** What is already imported (content hash → article, file → article), loaded once per batch. */
+  private index: {
+    byHash: Map<string, { id: string | number; fileName: string | null }>
+    byFile: Map<string, string | number>
+  } | null = null
 
   constructor(
     private readonly payload: Payload,
@@ -110,20 +115,29 @@ export class Importer {
     this.seen.set(hash, file)
 
     try {
-      const byHash = await this.findArticle({ 'source.contentHash': { equals: hash } })
+      const index = await this.loadIndex()
+      let byHash = index.byHash.get(hash) ?? null
+      let byFile: ArticleRow | null = null
+      const fileArticleId = index.byFile.get(file)
+      if (!byHash && fileArticleId !== undefined) {
+        // The file was imported before with other content: read its newest version to decide.
+        byFile = await this.findArticle({ id: { equals: fileArticleId } })
+        if (byFile?.source?.contentHash === hash) {
+          byHash = { id: byFile.id, fileName: byFile.source.fileName ?? null }
+        }
+      }
       if (byHash) {
-        if (byHash.source?.fileName === file) {
+        if (byHash.fileName === file) {
           return { file, status: 'unchanged', articleId: byHash.id, article: parsed }
         }
         return {
           file,
           status: 'duplicate',
-          duplicateOf: byHash.source?.fileName ?? `article ${byHash.id}`,
+          duplicateOf: byHash.fileName ?? `article ${byHash.id}`,
           articleId: byHash.id,
           article: parsed,
         }
       }
-      const byFile = await this.findArticle({ 'source.fileName': { equals: file } })
       if (byFile && byFile.source?.importedVersionHash !== editableFingerprint(byFile)) {
         return {
           file,
@@ -136,11 +150,46 @@ export class Importer {
       }
       if (this.options.dryRun) return { file, status: 'parsed', article: parsed }
       const articleId = await this.write(file, parsed, rawText, hash, byFile)
+      index.byHash.set(hash, { id: articleId, fileName: file })
+      index.byFile.set(file, articleId)
       return { file, status: byFile ? 'updated' : 'imported', articleId, article: parsed }
     } catch (err) {
       this.seen.delete(hash)
       return { file, status: 'failed', error: (err as Error).message, article: parsed }
     }
+  }
+
+  private async loadIndex() {
+    if (this.index) return this.index
+    const byHash = new Map<string, { id: string | number; fileName: string | null }>()
+    const byFile = new Map<string, string | number>()
+    for (const draft of [false, true]) {
+      // main rows, then the newest versions (a re-imported live article keeps its new text there)
+      let page = 1
+      for (;;) {
+        const result = await this.payload.find({
+          collection: ARTICLES_SLUG,
+          where: { 'source.contentHash': { exists: true } },
+          select: { source: { fileName: true, contentHash: true } },
+          depth: 0,
+          draft,
+          limit: 1000,
+          page,
+          sort: 'id',
+          overrideAccess: true,
+        })
+        for (const doc of result.docs as ArticleRow[]) {
+          const hash = doc.source?.contentHash
+          const fileName = doc.source?.fileName ?? null
+          if (hash) byHash.set(hash, { id: doc.id, fileName })
+          if (fileName) byFile.set(fileName, doc.id)
+        }
+        if (!result.hasNextPage) break
+        page++
+      }
+    }
+    this.index = { byHash, byFile }
+    return this.index
   }
 
   private async findArticle(where: Record<string, unknown>): Promise<ArticleRow | null> {

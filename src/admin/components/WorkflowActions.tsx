@@ -103,6 +103,8 @@ export const WorkflowActions = ({
           text: error?.message || `HTTP ${res.status}`,
           rule: error?.data?.rule,
         })
+        // 409: the article moved on elsewhere; show its current state and buttons.
+        if (res.status === 409) router.refresh()
         return
       }
       const stateName = stateNames[json.doc.workflowStatus ?? ''] ?? json.doc.workflowStatus
