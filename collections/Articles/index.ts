@@ -46,7 +46,9 @@ export const Articles: CollectionConfig = {
   },
   versions: {
     drafts: { validate: false },
-    maxPerDoc: 50,
+    // Keep every version: a newsroom's edit history is part of its record (and skipping the
+    // pruning query keeps saves fast).
+    maxPerDoc: 0,
   },
   access: {
     read: publishedOrStaff,

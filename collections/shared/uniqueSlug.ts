@@ -2,6 +2,9 @@ import type { CollectionBeforeValidateHook, CollectionSlug } from 'payload'
 
 import { slugify } from '../../src/lib/slugify'
 
+/** req.context flag: the caller already made `data.slug` unique. */
+export const SLUG_RESERVED_CONTEXT = 'slugReserved'
+
 /**
  * Fills `slug` from another field when empty and keeps it unique in the collection by appending
  * -2, -3, ... (a clear validation error still guards races through the unique index).
@@ -15,6 +18,8 @@ export const uniqueSlugFrom =
     const base = given || (typeof source === 'string' ? slugify(source) : '')
     if (!base) return data
     if (given && given === originalDoc?.slug) return { ...data, slug: given }
+    // The importer reserves unique slugs for a whole batch up front (the unique index still guards).
+    if (given && req.context?.[SLUG_RESERVED_CONTEXT]) return { ...data, slug: given }
     if (!given && originalDoc?.slug) return data
     let candidate = base
     for (let n = 2; n < 1000; n++) {

@@ -9,6 +9,7 @@ import type { DatabaseTarget } from '../config/database'
 import { migrations as postgresMigrations } from '../migrations/postgres'
 import { migrations as sqliteMigrations } from '../migrations/sqlite'
 import { startMongoMemory, stopMongoMemory } from './mongoMemory'
+import { applyPragmasToEveryConnection } from './sqlitePragmas'
 
 const migrationsRoot = path.resolve(process.cwd(), 'src/migrations')
 
@@ -20,6 +21,7 @@ const migrationsRoot = path.resolve(process.cwd(), 'src/migrations')
 export const createDatabaseAdapter = (target: DatabaseTarget): DatabaseAdapterObj => {
   switch (target.kind) {
     case 'sqlite':
+      applyPragmasToEveryConnection(['busy_timeout = 10000', 'synchronous = NORMAL'])
       return sqliteAdapter({
         // `timeout` is each pooled connection's busy timeout (ms); @libsql/client >= 0.18 pools
         // connections, so a committed transaction returns its connection instead of leaking it.

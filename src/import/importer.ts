@@ -3,9 +3,12 @@ import { createHash } from 'node:crypto'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import type { Payload, PayloadRequest } from 'payload'
 
-import { ARTICLES_SLUG, AUDIT_EVENTS_SLUG, AUTHORS_SLUG, MEDIA_SLUG } from '../../collections/slugs'
+import { ARTICLES_SLUG, AUTHORS_SLUG } from '../../collections/slugs'
 import { normalizePersonName } from '../lib/names'
 import { IMPORTED_WORKFLOW_STATE } from '../workflow/transitions'
+import { SLUG_RESERVED_CONTEXT } from '../../collections/shared/uniqueSlug'
+import { slugify } from '../lib/slugify'
+import { createAuditEvent, createAuthorRow, createCaptionMedia } from './fastWrites'
 import { contentHash } from './hash'
 import { lexicalToParagraphs, paragraphsToLexical } from './lexical'
 import { parseDocument, ParseError } from './parse'
@@ -47,6 +50,8 @@ type ArticleRow = {
   } | null
 }
 
+type NewAuthor = { key: string; id: string | number; slug: string }
+
 const idOf = (v: string | number | { id: string | number }) => (typeof v === 'object' ? v.id : v)
 
 /**
@@ -86,7 +91,9 @@ export class Importer {
   private index: {
     byHash: Map<string, { id: string | number; fileName: string | null }>
     byFile: Map<string, string | number>
+    slugs: Set<string>
   } | null = null
+  private authorSlugs: Set<string> | null = null
 
   constructor(
     private readonly payload: Payload,
@@ -163,14 +170,15 @@ export class Importer {
     if (this.index) return this.index
     const byHash = new Map<string, { id: string | number; fileName: string | null }>()
     const byFile = new Map<string, string | number>()
+    const slugs = new Set<string>()
     for (const draft of [false, true]) {
       // main rows, then the newest versions (a re-imported live article keeps its new text there)
       let page = 1
       for (;;) {
         const result = await this.payload.find({
           collection: ARTICLES_SLUG,
-          where: { 'source.contentHash': { exists: true } },
-          select: { source: { fileName: true, contentHash: true } },
+          where: draft ? { 'source.contentHash': { exists: true } } : {},
+          select: { slug: true, source: { fileName: true, contentHash: true } },
           depth: 0,
           draft,
           limit: 1000,
@@ -178,7 +186,8 @@ export class Importer {
           sort: 'id',
           overrideAccess: true,
         })
-        for (const doc of result.docs as ArticleRow[]) {
+        for (const doc of result.docs as (ArticleRow & { slug?: string | null })[]) {
+          if (!draft && doc.slug) slugs.add(doc.slug)
           const hash = doc.source?.contentHash
           const fileName = doc.source?.fileName ?? null
           if (hash) byHash.set(hash, { id: doc.id, fileName })
@@ -188,7 +197,7 @@ export class Importer {
         page++
       }
     }
-    this.index = { byHash, byFile }
+    this.index = { byHash, byFile, slugs }
     return this.index
   }
 
@@ -214,7 +223,8 @@ export class Importer {
   ): Promise<string | number> {
     const req = await createLocalReq({ context: { ...IMPORT_CONTEXT } }, this.payload)
     await initTransaction(req)
-    const newAuthors: [string, string | number][] = []
+    const newAuthors: NewAuthor[] = []
+    let slug: string | null = null
     try {
       const authorIds: (string | number)[] = []
       for (const name of parsed.authors) {
@@ -222,14 +232,13 @@ export class Importer {
       }
       const mediaIds: (string | number)[] = []
       for (const item of parsed.media) {
-        const media = await this.payload.create({
-          collection: MEDIA_SLUG,
-          data: { caption: item.caption, credit: item.credit, alt: item.caption },
-          req,
-          depth: 0,
-          overrideAccess: true,
-        })
-        mediaIds.push(media.id)
+        mediaIds.push(
+          await createCaptionMedia(this.payload, req, {
+            caption: item.caption,
+            credit: item.credit,
+            alt: item.caption,
+          }),
+        )
       }
       const body = paragraphsToLexical(parsed.paragraphs)
       const editable = {
@@ -269,79 +278,107 @@ export class Importer {
           req,
           depth: 0,
           overrideAccess: true,
+          select: { slug: true },
         })
         articleId = (updated as { id: string | number }).id
       } else {
+        const slugs = this.index?.slugs ?? new Set<string>()
+        const base = slugify(parsed.title) || 'artikel'
+        slug = base
+        for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`
+        slugs.add(slug)
         const created = await this.payload.create({
           collection: ARTICLES_SLUG,
-          data: { ...data, workflowStatus: IMPORTED_WORKFLOW_STATE, _status: 'draft' } as never,
+          data: {
+            ...data,
+            slug,
+            workflowStatus: IMPORTED_WORKFLOW_STATE,
+            _status: 'draft',
+          } as never,
           draft: true,
           req,
+          context: { ...req.context, [SLUG_RESERVED_CONTEXT]: true },
           depth: 0,
           overrideAccess: true,
+          // read back only what the importer needs (hooks and validation still see all the data)
+          select: { slug: true },
         })
         articleId = created.id
       }
-      await this.payload.create({
-        collection: AUDIT_EVENTS_SLUG,
-        data: {
-          at: now,
-          actorLabel: 'import',
-          action: existing ? 'reimport' : 'import',
-          article: articleId as never,
-          toState: existing ? undefined : IMPORTED_WORKFLOW_STATE,
-          note: `${existing ? 'Re-imported' : 'Imported'} from ${file}${parsed.warnings.length ? ` (${parsed.warnings.length} parser warnings)` : ''}`,
-          summary: `${existing ? 'reimport' : 'import'}: ${file}`,
-        },
-        req,
-        depth: 0,
-        overrideAccess: true,
+      await createAuditEvent(this.payload, req, {
+        at: now,
+        actorLabel: 'import',
+        action: existing ? 'reimport' : 'import',
+        article: articleId,
+        toState: existing ? null : IMPORTED_WORKFLOW_STATE,
+        note: `${existing ? 'Re-imported' : 'Imported'} from ${file}${parsed.warnings.length ? ` (${parsed.warnings.length} parser warnings)` : ''}`,
+        summary: `${existing ? 'reimport' : 'import'}: ${file}`,
       })
       await commitTransaction(req)
-      for (const [key, id] of newAuthors) this.authorIds.set(key, id)
+      for (const author of newAuthors) this.authorIds.set(author.key, author.id)
       return articleId
     } catch (err) {
       await killTransaction(req)
+      for (const author of newAuthors) this.authorSlugs?.delete(author.slug)
+      if (slug) this.index?.slugs.delete(slug)
       throw err
     }
+  }
+
+  private async loadAuthors(req: PayloadRequest) {
+    if (this.authorSlugs) return this.authorSlugs
+    const slugs = new Set<string>()
+    let page = 1
+    for (;;) {
+      const result = await this.payload.find({
+        collection: AUTHORS_SLUG,
+        select: { slug: true, normalizedName: true, outlet: true },
+        depth: 0,
+        limit: 1000,
+        page,
+        sort: 'id',
+        req,
+        overrideAccess: true,
+      })
+      for (const doc of result.docs as {
+        id: string | number
+        slug?: string | null
+        normalizedName?: string | null
+        outlet?: string | null
+      }[]) {
+        if (doc.slug) slugs.add(doc.slug)
+        if (doc.normalizedName)
+          this.authorIds.set(`${doc.normalizedName}\u0000${doc.outlet ?? ''}`, doc.id)
+      }
+      if (!result.hasNextPage) break
+      page++
+    }
+    this.authorSlugs = slugs
+    return slugs
   }
 
   private async authorId(
     req: PayloadRequest,
     name: string,
     outlet: string | null,
-    created: [string, string | number][],
+    created: NewAuthor[],
   ): Promise<string | number> {
+    const slugs = await this.loadAuthors(req)
     const normalized = normalizePersonName(name)
     const key = `${normalized}\u0000${outlet ?? ''}`
-    const cached = this.authorIds.get(key) ?? created.find(([k]) => k === key)?.[1]
+    const cached = this.authorIds.get(key) ?? created.find((a) => a.key === key)?.id
     if (cached !== undefined) return cached
-    const found = await this.payload.find({
-      collection: AUTHORS_SLUG,
-      where: {
-        and: [
-          { normalizedName: { equals: normalized } },
-          outlet ? { outlet: { equals: outlet } } : { outlet: { exists: false } },
-        ],
-      },
-      limit: 1,
-      depth: 0,
-      pagination: false,
-      req,
-      overrideAccess: true,
+    const base = slugify(name) || 'author'
+    let slug = base
+    for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`
+    slugs.add(slug)
+    const id = await createAuthorRow(this.payload, req, {
+      name,
+      slug,
+      outlet,
+      normalizedName: normalized,
     })
-    if (found.docs[0]) {
-      this.authorIds.set(key, found.docs[0].id)
-      return found.docs[0].id
-    }
-    const author = await this.payload.create({
-      collection: AUTHORS_SLUG,
-      data: { name, outlet },
-      req,
-      depth: 0,
-      overrideAccess: true,
-    })
-    created.push([key, author.id])
-    return author.id
+    created.push({ key, id, slug })
+    return id
   }
 }
