@@ -36,7 +36,13 @@ export default buildConfig({
     access: { run: isAdmin, queue: isAdmin, cancel: isAdmin },
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,
-      access: { ...defaultJobsCollection.access, read: isAdmin, create: () => false, update: () => false, delete: isAdmin },
+      access: {
+        ...defaultJobsCollection.access,
+        read: isAdmin,
+        create: () => false,
+        update: () => false,
+        delete: isAdmin,
+      },
     }),
   },
   admin: {

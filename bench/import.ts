@@ -24,7 +24,9 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'redaksi-bench-'))
 const docsDir = path.join(work, 'docs')
 mkdirSync(docsDir)
 
-console.log(`Redaksi import benchmark: ${n} synthetic documents (${os.cpus().length} cores, Node ${process.version})`)
+console.log(
+  `Redaksi import benchmark: ${n} synthetic documents (${os.cpus().length} cores, Node ${process.version})`,
+)
 
 // 1. parse throughput (and write the documents for the import runs)
 let parseNs = 0n
@@ -52,7 +54,16 @@ const run = (mode: 'import' | 'baseline', count: number) => {
   const db = path.join(work, `${mode}.db`)
   const res = spawnSync(
     process.execPath,
-    ['--conditions=production', '--no-deprecation', '--import', 'tsx', path.join('bench/workers/run.ts'), mode, docsDir, String(count)],
+    [
+      '--conditions=production',
+      '--no-deprecation',
+      '--import',
+      'tsx',
+      path.join('bench/workers/run.ts'),
+      mode,
+      docsDir,
+      String(count),
+    ],
     {
       encoding: 'utf8',
       env: {
@@ -70,7 +81,13 @@ const run = (mode: 'import' | 'baseline', count: number) => {
   )
   const line = res.stdout.trim().split('\n').pop() ?? ''
   try {
-    return JSON.parse(line) as { docs: number; seconds: number; perSecond: number; statuses: Record<string, number>; maxRssMb: number }
+    return JSON.parse(line) as {
+      docs: number
+      seconds: number
+      perSecond: number
+      statuses: Record<string, number>
+      maxRssMb: number
+    }
   } catch {
     console.error(`${mode} run failed (exit ${res.status}):\n${res.stderr.slice(-3000)}`)
     process.exit(1)
@@ -86,8 +103,16 @@ console.log(
 // 3. the importer
 const imported = run('import', n)
 console.log(
-  `import:   ${imported.perSecond} documents/s (${imported.docs} docs in ${imported.seconds} s; ${Object.entries(imported.statuses).map(([s, c]) => `${c} ${s}`).join(', ')})   target >= 150/s, ${(imported.perSecond / Math.max(1, baseline.perSecond)).toFixed(1)}x baseline`,
+  `import:   ${imported.perSecond} documents/s (${imported.docs} docs in ${imported.seconds} s; ${Object.entries(
+    imported.statuses,
+  )
+    .map(([s, c]) => `${c} ${s}`)
+    .join(
+      ', ',
+    )})   target >= 150/s, ${(imported.perSecond / Math.max(1, baseline.perSecond)).toFixed(1)}x baseline`,
 )
-console.log(`peak RSS: ${imported.maxRssMb} MB during the import of ${imported.docs} documents   target < 500 MB`)
+console.log(
+  `peak RSS: ${imported.maxRssMb} MB during the import of ${imported.docs} documents   target < 500 MB`,
+)
 
 rmSync(work, { recursive: true, force: true })

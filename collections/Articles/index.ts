@@ -7,20 +7,11 @@ import { WORKFLOW_STATES } from '../../src/workflow'
 import { ARTICLES_SLUG, AUTHORS_SLUG, EDITORS_SLUG, MEDIA_SLUG } from '../slugs'
 import { uniqueSlugFrom } from '../shared/uniqueSlug'
 import { canUpdateArticle } from './access/canUpdateArticle'
+import { stateLabels } from '../../src/admin/labels'
 import { workflowEndpoint } from './endpoints/workflow'
 import { guardWorkflowFields } from './hooks/guardWorkflowFields'
 import { publishedOnlyForAnonymous } from './hooks/publishedOnlyForAnonymous'
 import { setCreatedBy } from './hooks/setCreatedBy'
-
-export const workflowStateLabels: Record<(typeof WORKFLOW_STATES)[number], { en: string; id: string }> = {
-  draft: { en: 'Draft', id: 'Draf' },
-  in_review: { en: 'In review', id: 'Dalam tinjauan' },
-  changes_requested: { en: 'Changes requested', id: 'Perlu perbaikan' },
-  approved: { en: 'Approved', id: 'Disetujui' },
-  scheduled: { en: 'Scheduled', id: 'Terjadwal' },
-  published: { en: 'Published', id: 'Terbit' },
-  unpublished: { en: 'Unpublished', id: 'Ditarik' },
-}
 
 export const Articles: CollectionConfig = {
   slug: ARTICLES_SLUG,
@@ -155,7 +146,7 @@ export const Articles: CollectionConfig = {
       index: true,
       defaultValue: 'draft',
       label: { en: 'Review state', id: 'Status tinjauan' },
-      options: WORKFLOW_STATES.map((value) => ({ value, label: workflowStateLabels[value] })),
+      options: WORKFLOW_STATES.map((value) => ({ value, label: stateLabels[value] })),
       admin: {
         position: 'sidebar',
         readOnly: true,
@@ -213,12 +204,31 @@ export const Articles: CollectionConfig = {
       fields: [
         { name: 'outlet', type: 'text', label: { en: 'Outlet', id: 'Media' } },
         { name: 'editor', type: 'text', label: { en: 'Credited editor', id: 'Editor tercantum' } },
-        { name: 'translators', type: 'text', hasMany: true, label: { en: 'Translators', id: 'Penerjemah' } },
-        { name: 'fileName', type: 'text', index: true, label: { en: 'Original file', id: 'Berkas asli' } },
-        { name: 'contentHash', type: 'text', index: true, label: { en: 'Content hash', id: 'Hash isi' } },
+        {
+          name: 'translators',
+          type: 'text',
+          hasMany: true,
+          label: { en: 'Translators', id: 'Penerjemah' },
+        },
+        {
+          name: 'fileName',
+          type: 'text',
+          index: true,
+          label: { en: 'Original file', id: 'Berkas asli' },
+        },
+        {
+          name: 'contentHash',
+          type: 'text',
+          index: true,
+          label: { en: 'Content hash', id: 'Hash isi' },
+        },
         { name: 'importedAt', type: 'date', label: { en: 'Imported at', id: 'Diimpor pada' } },
         { name: 'importedVersionHash', type: 'text', admin: { hidden: true } },
-        { name: 'warnings', type: 'json', label: { en: 'Parser warnings', id: 'Peringatan parser' } },
+        {
+          name: 'warnings',
+          type: 'json',
+          label: { en: 'Parser warnings', id: 'Peringatan parser' },
+        },
         { name: 'boilerplate', type: 'json', admin: { hidden: true } },
         {
           name: 'rawText',

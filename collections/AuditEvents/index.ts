@@ -35,7 +35,13 @@ export const AuditEvents: CollectionConfig = {
   defaultSort: '-at',
   timestamps: true,
   fields: [
-    { name: 'at', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'at',
+      type: 'date',
+      required: true,
+      index: true,
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
     { name: 'actor', type: 'relationship', relationTo: EDITORS_SLUG },
     { name: 'actorLabel', type: 'text', required: true, label: { en: 'Actor', id: 'Pelaku' } },
     {
@@ -45,12 +51,22 @@ export const AuditEvents: CollectionConfig = {
       index: true,
       options: AUDIT_ACTIONS.map((value) => ({ value, label: value })),
     },
-    { name: 'article', type: 'relationship', relationTo: ARTICLES_SLUG, required: true, index: true },
+    {
+      name: 'article',
+      type: 'relationship',
+      relationTo: ARTICLES_SLUG,
+      required: true,
+      index: true,
+    },
     { name: 'fromState', type: 'select', options: [...WORKFLOW_STATES] },
     { name: 'toState', type: 'select', options: [...WORKFLOW_STATES] },
     { name: 'note', type: 'textarea' },
     { name: 'versionId', type: 'text' },
-    { name: 'override', type: 'text', label: { en: 'Rule overridden', id: 'Aturan yang dilewati' } },
+    {
+      name: 'override',
+      type: 'text',
+      label: { en: 'Rule overridden', id: 'Aturan yang dilewati' },
+    },
     { name: 'summary', type: 'text', admin: { hidden: true } },
   ],
 }

@@ -29,7 +29,9 @@ export const Authors: CollectionConfig = {
     beforeValidate: [uniqueSlugFrom(AUTHORS_SLUG, 'name')],
     beforeChange: [
       ({ data }) =>
-        typeof data.name === 'string' ? { ...data, normalizedName: normalizePersonName(data.name) } : data,
+        typeof data.name === 'string'
+          ? { ...data, normalizedName: normalizePersonName(data.name) }
+          : data,
     ],
   },
   fields: [
@@ -39,7 +41,10 @@ export const Authors: CollectionConfig = {
       type: 'text',
       unique: true,
       index: true,
-      admin: { position: 'sidebar', description: { en: 'Generated from the name.', id: 'Dibuat dari nama.' } },
+      admin: {
+        position: 'sidebar',
+        description: { en: 'Generated from the name.', id: 'Dibuat dari nama.' },
+      },
     },
     { name: 'outlet', type: 'text', index: true, label: { en: 'Outlet', id: 'Media' } },
     {

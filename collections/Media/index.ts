@@ -63,12 +63,13 @@ export const Media: CollectionConfig = {
       label: { en: 'Photo', id: 'Foto' },
       admin: {
         readOnly: true,
-        components: { Cell: '/src/admin/components/PhotoStatusCell#PhotoStatusCell' },
+        components: {
+          Cell: '/src/admin/components/PhotoStatusCell#PhotoStatusCell',
+          Field: '/src/admin/components/PhotoStatusField#PhotoStatusField',
+        },
       },
       hooks: {
-        afterRead: [
-          ({ siblingData }) => (siblingData?.filename ? 'present' : 'photo missing'),
-        ],
+        afterRead: [({ siblingData }) => (siblingData?.filename ? 'present' : 'photo missing')],
       },
     },
   ],

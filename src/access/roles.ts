@@ -1,6 +1,5 @@
 import type { PayloadRequest } from 'payload'
 
-
 import { ROLES } from '../workflow'
 import type { Role } from '../workflow'
 

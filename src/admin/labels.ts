@@ -32,7 +32,7 @@ export const auditActionLabels: Record<string, Labels> = {
   reimport: { en: 'Re-imported', id: 'Diimpor ulang' },
 }
 
-/** Same table as `workflowStateLabels` in collections/Articles (kept client-safe here). */
+/** Review-state names (the Articles collection's select options use this table too). */
 export const stateLabels: Record<WorkflowState, Labels> = {
   draft: { en: 'Draft', id: 'Draf' },
   in_review: { en: 'In review', id: 'Dalam tinjauan' },

@@ -60,7 +60,11 @@ try {
     await payload.destroy()
   }
 } catch (err) {
-  console.error(isConfigError(err) ? `redaksi: ${err.message}` : `create-admin failed: ${(err as Error).message}`)
+  console.error(
+    isConfigError(err)
+      ? `redaksi: ${err.message}`
+      : `create-admin failed: ${(err as Error).message}`,
+  )
   process.exitCode = 1
 }
 process.exit(process.exitCode ?? 0)

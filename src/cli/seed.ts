@@ -91,7 +91,8 @@ const main = async (): Promise<number> => {
       }
       summary.add(result)
       emit(result)
-      if (showProgress && total && total > 20) process.stderr.write(progressLine(summary.total, total, startedAt))
+      if (showProgress && total && total > 20)
+        process.stderr.write(progressLine(summary.total, total, startedAt))
     }
   } finally {
     await payload.destroy()
@@ -108,9 +109,10 @@ main().then(
   (code) => process.exit(code),
   (err: unknown) => {
     process.stderr.write(
-      isConfigError(err) ? `redaksi: ${err.message}\n` : `seed failed: ${(err as Error)?.stack ?? String(err)}\n`,
+      isConfigError(err)
+        ? `redaksi: ${err.message}\n`
+        : `seed failed: ${(err as Error)?.stack ?? String(err)}\n`,
     )
     process.exit(1)
   },
 )
-

@@ -21,7 +21,10 @@ export const resolveDatabase = (raw: string | undefined): DatabaseTarget => {
     return { kind: 'mongodb-memory', uri }
   if (uri.startsWith('file:')) {
     if (uri === 'file:') {
-      throw new ConfigError('DATABASE_URI', 'DATABASE_URI "file:" names no file; use e.g. file:./data/redaksi.db')
+      throw new ConfigError(
+        'DATABASE_URI',
+        'DATABASE_URI "file:" names no file; use e.g. file:./data/redaksi.db',
+      )
     }
     return { kind: 'sqlite', uri }
   }

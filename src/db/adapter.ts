@@ -9,7 +9,7 @@ import type { DatabaseTarget } from '../config/database'
 import { migrations as postgresMigrations } from '../migrations/postgres'
 import { migrations as sqliteMigrations } from '../migrations/sqlite'
 import { startMongoMemory, stopMongoMemory } from './mongoMemory'
-import { applyPragmasToEveryConnection } from './sqlitePragmas'
+import { tuneSqliteConnections } from './sqliteConnections'
 
 const migrationsRoot = path.resolve(process.cwd(), 'src/migrations')
 
@@ -21,7 +21,7 @@ const migrationsRoot = path.resolve(process.cwd(), 'src/migrations')
 export const createDatabaseAdapter = (target: DatabaseTarget): DatabaseAdapterObj => {
   switch (target.kind) {
     case 'sqlite':
-      applyPragmasToEveryConnection(['busy_timeout = 10000', 'synchronous = NORMAL'])
+      tuneSqliteConnections(['busy_timeout = 10000', 'synchronous = NORMAL'])
       return sqliteAdapter({
         // `timeout` is each pooled connection's busy timeout (ms); @libsql/client >= 0.18 pools
         // connections, so a committed transaction returns its connection instead of leaking it.
@@ -42,7 +42,10 @@ export const createDatabaseAdapter = (target: DatabaseTarget): DatabaseAdapterOb
         prodMigrations: postgresMigrations,
       })
     case 'mongodb':
-      return mongooseAdapter({ url: target.uri, connectOptions: { serverSelectionTimeoutMS: 10_000 } })
+      return mongooseAdapter({
+        url: target.uri,
+        connectOptions: { serverSelectionTimeoutMS: 10_000 },
+      })
     case 'mongodb-memory': {
       // The URL is only known once the in-process server runs: start it when Payload connects.
       const base = mongooseAdapter({ url: 'mongodb://127.0.0.1:1/redaksi-pending' })

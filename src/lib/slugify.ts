@@ -10,7 +10,10 @@ const REPLACEMENTS: [RegExp, string][] = [
 ]
 
 export const slugify = (input: string, maxLength = 96): string => {
-  let text = input.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+  let text = input
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
   for (const [pattern, replacement] of REPLACEMENTS) text = text.replace(pattern, replacement)
   const slug = text
     .replace(/['’‘`]/g, '')

@@ -12,7 +12,9 @@ export const jsonErrorHandler =
     const status =
       typeof err?.status === 'number' && err.status >= 400 && err.status < 600 ? err.status : 500
     const message =
-      status >= 500 ? 'Internal server error' : String(err?.message ?? 'Request could not be handled')
+      status >= 500
+        ? 'Internal server error'
+        : String(err?.message ?? 'Request could not be handled')
     const logger = getPayload()?.logger
     if (status >= 500) {
       if (logger) logger.error({ err, url: req.originalUrl }, 'request failed')

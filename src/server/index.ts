@@ -38,9 +38,19 @@ const listen = (server: http.Server, port: number, host: string): Promise<number
     const onError = (err: NodeJS.ErrnoException) => {
       server.off('listening', onListening)
       if (err.code === 'EADDRINUSE') {
-        reject(new ConfigError('PORT', `port ${port} on ${host} is already in use: stop the other process or set PORT`))
+        reject(
+          new ConfigError(
+            'PORT',
+            `port ${port} on ${host} is already in use: stop the other process or set PORT`,
+          ),
+        )
       } else if (err.code === 'EACCES') {
-        reject(new ConfigError('PORT', `no permission to listen on port ${port}: use a port above 1023 or set PORT`))
+        reject(
+          new ConfigError(
+            'PORT',
+            `no permission to listen on port ${port}: use a port above 1023 or set PORT`,
+          ),
+        )
       } else if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') {
         reject(new ConfigError('HOST', `cannot listen on host "${host}" (${err.code}): fix HOST`))
       } else {
@@ -95,7 +105,9 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
       await checkDatabase(state.payload)
       res.json({ status: 'ready', database: target.kind })
     } catch (err) {
-      res.status(503).json({ status: 'unavailable', database: target.kind, error: (err as Error).message })
+      res
+        .status(503)
+        .json({ status: 'unavailable', database: target.kind, error: (err as Error).message })
     }
   })
 
@@ -201,5 +213,6 @@ export const main = async (): Promise<void> => {
 }
 
 const invokedDirectly =
-  process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href
+  process.argv[1] !== undefined &&
+  import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href
 if (invokedDirectly) void main()

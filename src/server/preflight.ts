@@ -22,7 +22,10 @@ const tcpReachable = (host: string, port: number, timeoutMs: number): Promise<st
  * Checks, before Payload starts, that the database named by DATABASE_URI can be reached, so an
  * operator gets one clear line instead of an adapter's stack trace.
  */
-export const preflightDatabase = async (target: DatabaseTarget, timeoutMs = 5_000): Promise<void> => {
+export const preflightDatabase = async (
+  target: DatabaseTarget,
+  timeoutMs = 5_000,
+): Promise<void> => {
   if (target.kind === 'sqlite') {
     const file = sqliteFilePath(target.uri)
     if (!file) return
@@ -42,7 +45,10 @@ export const preflightDatabase = async (target: DatabaseTarget, timeoutMs = 5_00
     try {
       url = new URL(target.uri)
     } catch {
-      throw new ConfigError('DATABASE_URI', `DATABASE_URI is not a valid URL: ${redactUri(target.uri)}`)
+      throw new ConfigError(
+        'DATABASE_URI',
+        `DATABASE_URI is not a valid URL: ${redactUri(target.uri)}`,
+      )
     }
     const defaultPort = target.kind === 'postgres' ? 5432 : 27017
     const hosts = url.host.split(',')

@@ -26,7 +26,10 @@ export const checkDatabase = async (payload: Payload, timeoutMs = 2_000): Promis
     await Promise.race([
       ask(),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`database did not answer in ${timeoutMs} ms`)), timeoutMs)
+        timer = setTimeout(
+          () => reject(new Error(`database did not answer in ${timeoutMs} ms`)),
+          timeoutMs,
+        )
       }),
     ])
   } finally {

@@ -17,12 +17,21 @@ if (process.env.NODE_ENV !== 'production') {
 Object.assign(process.env, { NODE_ENV: 'production' })
 
 if (!buildIsCurrent(root)) {
-  process.stderr.write('redaksi: building the admin panel (next build); this takes a minute or two\n')
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --no-deprecation`.trim() },
-  })
+  process.stderr.write(
+    'redaksi: building the admin panel (next build); this takes a minute or two\n',
+  )
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/next/dist/bin/next'), 'build'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --no-deprecation`.trim(),
+      },
+    },
+  )
   if (result.status !== 0) {
     process.stderr.write('redaksi: next build failed (see above)\n')
     process.exit(result.status ?? 1)

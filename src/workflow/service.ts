@@ -48,7 +48,10 @@ const sameId = (a: unknown, b: unknown) => {
  * writes the new state and the audit event in one transaction (an audit failure rolls the
  * transition back), and queues or cancels the scheduled-publish job.
  */
-export const applyTransition = async (req: PayloadRequest, request: TransitionRequest): Promise<Article> => {
+export const applyTransition = async (
+  req: PayloadRequest,
+  request: TransitionRequest,
+): Promise<Article> => {
   const { payload } = req
   if (!isWorkflowAction(request.action)) {
     throw new WorkflowError(400, 'workflow.action.unknown', RULES['workflow.action.unknown'])
@@ -62,7 +65,11 @@ export const applyTransition = async (req: PayloadRequest, request: TransitionRe
     request.publishAt !== null &&
     typeof request.publishAt !== 'string'
   ) {
-    throw new WorkflowError(400, 'workflow.publish-at.invalid', RULES['workflow.publish-at.invalid'])
+    throw new WorkflowError(
+      400,
+      'workflow.publish-at.invalid',
+      RULES['workflow.publish-at.invalid'],
+    )
   }
   const note = typeof request.note === 'string' ? request.note.trim() : null
 
@@ -90,9 +97,15 @@ export const applyTransition = async (req: PayloadRequest, request: TransitionRe
       disableErrors: true,
     })) as Article | null
     if (!article) {
-      throw new WorkflowError(404, 'workflow.article.not-found', `No article with id ${request.articleId}.`)
+      throw new WorkflowError(
+        404,
+        'workflow.article.not-found',
+        `No article with id ${request.articleId}.`,
+      )
     }
-    const state = (isWorkflowState(article.workflowStatus) ? article.workflowStatus : 'draft') as WorkflowState
+    const state = (
+      isWorkflowState(article.workflowStatus) ? article.workflowStatus : 'draft'
+    ) as WorkflowState
     const now = new Date()
     const decision = decideTransition({
       actor,
@@ -111,7 +124,11 @@ export const applyTransition = async (req: PayloadRequest, request: TransitionRe
       fourEyes: fourEyesEnabled(),
     })
     if (!decision.ok) {
-      throw new WorkflowError(TRANSITION_ERROR_HTTP_STATUS[decision.code], decision.rule, decision.message)
+      throw new WorkflowError(
+        TRANSITION_ERROR_HTTP_STATUS[decision.code],
+        decision.rule,
+        decision.message,
+      )
     }
 
     const data: Partial<Article> & { _status: 'draft' | 'published' } = {

@@ -10,11 +10,15 @@ import type { TestDatabase } from '../helpers/databases'
 import { startTestServer } from '../helpers/server'
 import type { TestServer } from '../helpers/server'
 
-const SEED_TITLE = 'Bantu Ukraina dengan Senjata Canggih, NATO Rupanya Enggan Perang Terbuka dengan Rusia'
-const SEED_CAPTION = 'HIMARS, salah satu sistem misil jarak jauh AS yang dikirim anggota NATO untuk melawan Rusia.'
+const SEED_TITLE =
+  'Bantu Ukraina dengan Senjata Canggih, NATO Rupanya Enggan Perang Terbuka dengan Rusia'
+const SEED_CAPTION =
+  'HIMARS, salah satu sistem misil jarak jauh AS yang dikirim anggota NATO untuk melawan Rusia.'
 
 if (!existsSync(CHROMIUM)) {
-  throw new Error(`browser tests need Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`)
+  throw new Error(
+    `browser tests need Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`,
+  )
 }
 
 describe('the editorial desk in a real browser', () => {
@@ -67,8 +71,12 @@ describe('the editorial desk in a real browser', () => {
       const preview = page.getByTestId('reader-preview')
       await preview.waitFor({ timeout: 30_000 })
       await expect(preview.getByText('Muhaimin').count()).resolves.toBeGreaterThan(0)
-      await expect(preview.getByText(SEED_CAPTION, { exact: false }).count()).resolves.toBeGreaterThan(0)
-      await expect(preview.getByText('US Army', { exact: false }).count()).resolves.toBeGreaterThan(0)
+      await expect(
+        preview.getByText(SEED_CAPTION, { exact: false }).count(),
+      ).resolves.toBeGreaterThan(0)
+      await expect(preview.getByText('US Army', { exact: false }).count()).resolves.toBeGreaterThan(
+        0,
+      )
     })
 
     await step(page, 'publish-seed', async () => {
@@ -88,7 +96,9 @@ describe('the editorial desk in a real browser', () => {
   it('a contributor writes and submits a draft, sees no publish button, and the API refuses a publish', async () => {
     const context = await browser.newContext()
     const page = await context.newPage()
-    await step(page, 'contributor-login', () => login(page, server.url, 'contributor@redaksi.test', PASSWORD))
+    await step(page, 'contributor-login', () =>
+      login(page, server.url, 'contributor@redaksi.test', PASSWORD),
+    )
 
     const title = 'Warga Bekasi Bergotong Royong Membersihkan Sisa Banjir'
     await step(page, 'write-draft', async () => {
@@ -115,7 +125,9 @@ describe('the editorial desk in a real browser', () => {
 
     const refused = await api
       .as(tokens.contributor)
-      .post<{ errors: { data: { rule: string } }[] }>(`/api/articles/${id}/workflow`, { action: 'publish' })
+      .post<{ errors: { data: { rule: string } }[] }>(`/api/articles/${id}/workflow`, {
+        action: 'publish',
+      })
     expect(refused.status).toBe(403)
     expect(refused.body.errors[0].data.rule).toBe('workflow.role.contributor-cannot-publish')
     const anonymous = await api.get<{ docs: { title: string }[] }>('/api/articles')

@@ -76,7 +76,13 @@ export const PASSWORD = 'correct horse battery staple'
 /** Creates the first admin on an empty database and accounts for each role; returns their tokens. */
 export const bootstrapAccounts = async (
   api: Api,
-): Promise<{ admin: string; editor: string; editor2: string; contributor: string; ids: Record<string, string | number> }> => {
+): Promise<{
+  admin: string
+  editor: string
+  editor2: string
+  contributor: string
+  ids: Record<string, string | number>
+}> => {
   const first = await api.post<{ user?: { id: string | number; role: string } }>(
     '/api/editors/first-register',
     { email: 'admin@redaksi.test', password: PASSWORD, name: 'Ayu Admin' },
@@ -89,14 +95,12 @@ export const bootstrapAccounts = async (
     ['editor2', 'editor', 'Endah Editor'],
     ['contributor', 'contributor', 'Citra Contributor'],
   ] as const) {
-    const res = await api
-      .as(admin)
-      .post<{ doc?: { id: string | number } }>('/api/editors', {
-        email: `${key}@redaksi.test`,
-        password: PASSWORD,
-        name,
-        role,
-      })
+    const res = await api.as(admin).post<{ doc?: { id: string | number } }>('/api/editors', {
+      email: `${key}@redaksi.test`,
+      password: PASSWORD,
+      name,
+      role,
+    })
     if (res.status !== 201) throw new Error(`creating ${key} failed: ${JSON.stringify(res.body)}`)
     ids[key] = res.body.doc!.id
   }

@@ -8,15 +8,19 @@ export default function setup(): void {
   const root = process.cwd()
   if (buildIsCurrent(root)) return
   process.stderr.write('[globalSetup] building the admin (next build) for the tests...\n')
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NODE_OPTIONS: '--conditions=production --no-deprecation',
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/next/dist/bin/next'), 'build'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        NODE_OPTIONS: '--conditions=production --no-deprecation',
+      },
     },
-  })
+  )
   if (result.status !== 0) throw new Error('next build failed; see the output above')
   writeBuildStamp(root)
 }

@@ -5,7 +5,10 @@ import type { Payload } from 'payload'
  * next to a running server. Uses the committed migrations (production schema handling), so it
  * can share a database with a production-mode server.
  */
-export const localPayload = async (databaseUri: string, env: Record<string, string> = {}): Promise<Payload> => {
+export const localPayload = async (
+  databaseUri: string,
+  env: Record<string, string> = {},
+): Promise<Payload> => {
   Object.assign(process.env, {
     DATABASE_URI: databaseUri,
     NODE_ENV: 'production',

@@ -26,7 +26,13 @@ export const startTestServer = (options: StartOptions): Promise<TestServer> => {
   const mode = options.mode ?? 'production'
   const child = spawn(
     process.execPath,
-    [`--conditions=${mode}`, '--no-deprecation', '--import', 'tsx', path.join(root, 'src/server/index.ts')],
+    [
+      `--conditions=${mode}`,
+      '--no-deprecation',
+      '--import',
+      'tsx',
+      path.join(root, 'src/server/index.ts'),
+    ],
     {
       cwd: root,
       env: {
@@ -48,7 +54,9 @@ export const startTestServer = (options: StartOptions): Promise<TestServer> => {
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()))
 
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  )
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal)
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000)
@@ -87,10 +95,23 @@ export const runServerExpectingFailure = (
   new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--conditions=production', '--no-deprecation', '--import', 'tsx', path.join(root, 'src/server/index.ts')],
+      [
+        '--conditions=production',
+        '--no-deprecation',
+        '--import',
+        'tsx',
+        path.join(root, 'src/server/index.ts'),
+      ],
       {
         cwd: root,
-        env: { ...process.env, NODE_OPTIONS: '', HOST: '127.0.0.1', PORT: '0', SEED_ON_START: 'false', ...env },
+        env: {
+          ...process.env,
+          NODE_OPTIONS: '',
+          HOST: '127.0.0.1',
+          PORT: '0',
+          SEED_ON_START: 'false',
+          ...env,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     )

@@ -14,10 +14,23 @@ const root = process.cwd()
 const seed = (databaseUri: string, args: string[]) => {
   const res = spawnSync(
     process.execPath,
-    ['--conditions=development', '--no-deprecation', '--import', 'tsx', path.join(root, 'src/cli/seed.ts'), ...args],
+    [
+      '--conditions=development',
+      '--no-deprecation',
+      '--import',
+      'tsx',
+      path.join(root, 'src/cli/seed.ts'),
+      ...args,
+    ],
     {
       cwd: root,
-      env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'development', DATABASE_URI: databaseUri, PAYLOAD_SECRET: 'x'.repeat(40) },
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        NODE_ENV: 'development',
+        DATABASE_URI: databaseUri,
+        PAYLOAD_SECRET: 'x'.repeat(40),
+      },
       encoding: 'utf8',
       timeout: 120_000,
     },
@@ -30,7 +43,15 @@ const jsonLines = (stdout: string) =>
     .trim()
     .split('\n')
     .filter(Boolean)
-    .map((l) => JSON.parse(l) as { file: string; status: string; error?: string; article?: { title: string } })
+    .map(
+      (l) =>
+        JSON.parse(l) as {
+          file: string
+          status: string
+          error?: string
+          article?: { title: string }
+        },
+    )
 
 describe.each(TEST_DATABASES)('seed import on %s', (kind) => {
   let db: TestDatabase
@@ -40,11 +61,23 @@ describe.each(TEST_DATABASES)('seed import on %s', (kind) => {
     db = await createTestDatabase(kind)
     dir = mkdtempSync(path.join(os.tmpdir(), 'redaksi-import-'))
     mkdirSync(path.join(dir, 'batch'))
-    copyFileSync(path.join(root, 'seeds/000_4fd9d068e36e76ef.txt'), path.join(dir, 'batch/a_seed.txt'))
-    copyFileSync(path.join(root, 'test/fixtures/documents/s01_antara.txt'), path.join(dir, 'batch/b_antara.txt'))
+    copyFileSync(
+      path.join(root, 'seeds/000_4fd9d068e36e76ef.txt'),
+      path.join(dir, 'batch/a_seed.txt'),
+    )
+    copyFileSync(
+      path.join(root, 'test/fixtures/documents/s01_antara.txt'),
+      path.join(dir, 'batch/b_antara.txt'),
+    )
     writeFileSync(path.join(dir, 'batch/c_empty.txt'), '')
-    writeFileSync(path.join(dir, 'batch/d_binary.txt'), Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10]))
-    copyFileSync(path.join(root, 'test/fixtures/documents/s02_tribunnews.txt'), path.join(dir, 'batch/e_tribun.txt'))
+    writeFileSync(
+      path.join(dir, 'batch/d_binary.txt'),
+      Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10]),
+    )
+    copyFileSync(
+      path.join(root, 'test/fixtures/documents/s02_tribunnews.txt'),
+      path.join(dir, 'batch/e_tribun.txt'),
+    )
   })
 
   afterAll(async () => {
@@ -58,7 +91,9 @@ describe.each(TEST_DATABASES)('seed import on %s', (kind) => {
     const [line] = jsonLines(run.stdout)
     expect(line.file).toBe('seeds/000_4fd9d068e36e76ef.txt')
     expect(line.status).toBe('parsed')
-    expect(line.article?.title).toBe('Bantu Ukraina dengan Senjata Canggih, NATO Rupanya Enggan Perang Terbuka dengan Rusia')
+    expect(line.article?.title).toBe(
+      'Bantu Ukraina dengan Senjata Canggih, NATO Rupanya Enggan Perang Terbuka dengan Rusia',
+    )
     const again = jsonLines(seed(db.uri, ['--dry-run', '--json', 'seeds']).stdout)
     expect(again[0].status).toBe('parsed')
   })
@@ -71,24 +106,33 @@ describe.each(TEST_DATABASES)('seed import on %s', (kind) => {
     expect(byName['a_seed.txt'].status).toBe('imported')
     expect(byName['b_antara.txt'].status).toBe('imported')
     expect(byName['e_tribun.txt'].status).toBe('imported')
-    expect(byName['c_empty.txt']).toMatchObject({ status: 'failed', error: expect.stringMatching(/empty/) })
-    expect(byName['d_binary.txt']).toMatchObject({ status: 'failed', error: expect.stringMatching(/binary/) })
+    expect(byName['c_empty.txt']).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/empty/),
+    })
+    expect(byName['d_binary.txt']).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/binary/),
+    })
   })
 
   it('is idempotent: a second run imports nothing new', () => {
     const run = seed(db.uri, ['--json', path.join(dir, 'batch'), path.join(dir, 'batch/*.txt')])
     const statuses = jsonLines(run.stdout).map((r) => [path.basename(r.file), r.status])
     expect(statuses.filter(([, s]) => s === 'imported' || s === 'updated')).toEqual([])
-    expect(statuses.filter(([, s]) => s === 'unchanged').map(([f]) => f).sort()).toEqual([
-      'a_seed.txt',
-      'b_antara.txt',
-      'e_tribun.txt',
-    ])
+    expect(
+      statuses
+        .filter(([, s]) => s === 'unchanged')
+        .map(([f]) => f)
+        .sort(),
+    ).toEqual(['a_seed.txt', 'b_antara.txt', 'e_tribun.txt'])
   })
 
   it('reports a copy of an imported document as a duplicate', () => {
     copyFileSync(path.join(dir, 'batch/a_seed.txt'), path.join(dir, 'copy_of_seed.txt'))
-    const dry = jsonLines(seed(db.uri, ['--dry-run', '--json', path.join(dir, 'copy_of_seed.txt')]).stdout)
+    const dry = jsonLines(
+      seed(db.uri, ['--dry-run', '--json', path.join(dir, 'copy_of_seed.txt')]).stdout,
+    )
     expect(dry[0].status).toBe('duplicate')
     const real = jsonLines(seed(db.uri, ['--json', path.join(dir, 'copy_of_seed.txt')]).stdout)
     expect(real[0].status).toBe('duplicate')
@@ -124,7 +168,11 @@ describe.each(TEST_DATABASES)('seed import on %s', (kind) => {
       writeFileSync(tribun, readFileSync(tribun, 'utf8').replace('80 sentimeter', '90 sentimeter'))
       const conflict = jsonLines(seed(db.uri, ['--json', tribun]).stdout)
       expect(conflict[0].status).toBe('conflict')
-      const after = await payload.findByID({ collection: 'articles', id: found.docs[0].id, draft: true })
+      const after = await payload.findByID({
+        collection: 'articles',
+        id: found.docs[0].id,
+        draft: true,
+      })
       expect(after.title).toBe('Judul yang disunting redaktur')
     } finally {
       await payload.destroy()

@@ -49,7 +49,9 @@ describe.each(TEST_DATABASES)('Redaksi server on %s', (kind) => {
       body: '{not json',
     })
     expect(bad.status).toBe(400)
-    expect(((await bad.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/JSON/)
+    expect(((await bad.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(
+      /JSON/,
+    )
   })
 
   it('sends a fresh admin to the create-first-user screen', async () => {
@@ -77,7 +79,10 @@ describe.each(TEST_DATABASES)('Redaksi server on %s', (kind) => {
       name: 'Intruder',
     })
     expect(res.status).toBeGreaterThanOrEqual(400)
-    const login = await api.post('/api/editors/login', { email: 'intruder@redaksi.test', password: PASSWORD })
+    const login = await api.post('/api/editors/login', {
+      email: 'intruder@redaksi.test',
+      password: PASSWORD,
+    })
     expect(login.status).toBe(401)
   })
 
@@ -111,7 +116,9 @@ describe.each(TEST_DATABASES)('Redaksi server on %s', (kind) => {
     })
     expect(created.status).toBe(201)
     publishedId = created.body.doc.id
-    const submitted = await contributor.post(`/api/articles/${publishedId}/workflow`, { action: 'submit' })
+    const submitted = await contributor.post(`/api/articles/${publishedId}/workflow`, {
+      action: 'submit',
+    })
     expect(submitted.status).toBe(200)
     const editor = api.as(tokens.editor)
     const published = await editor.post<{ doc: Doc & { workflowStatus: string } }>(
@@ -129,7 +136,9 @@ describe.each(TEST_DATABASES)('Redaksi server on %s', (kind) => {
       '{ Articles { docs { id title } } }',
     )
     expect(gql.status).toBe(200)
-    expect(gql.body.data?.Articles.docs.map((d) => d.title)).toEqual(['Presiden Resmikan Bendungan Baru'])
+    expect(gql.body.data?.Articles.docs.map((d) => d.title)).toEqual([
+      'Presiden Resmikan Bendungan Baru',
+    ])
   })
 
   it('never shows a draft to an anonymous client', async () => {
@@ -185,9 +194,12 @@ describe.each(TEST_DATABASES)('Redaksi server on %s', (kind) => {
 
   it('does not let an editor raise their own role', async () => {
     const editor = api.as(tokens.editor)
-    const res = await editor.patch<{ errors?: { message: string }[] }>(`/api/editors/${tokens.ids.editor}`, {
-      role: 'admin',
-    })
+    const res = await editor.patch<{ errors?: { message: string }[] }>(
+      `/api/editors/${tokens.ids.editor}`,
+      {
+        role: 'admin',
+      },
+    )
     expect(res.status).toBe(403)
     const me = await editor.get<{ user: Doc }>('/api/editors/me')
     expect(me.body.user.role).toBe('editor')
@@ -205,16 +217,21 @@ describe.each(TEST_DATABASES)('Redaksi server on %s', (kind) => {
   })
 
   it('lets an admin change roles', async () => {
-    const res = await api.as(tokens.admin).patch<{ doc: Doc }>(`/api/editors/${tokens.ids.editor2}`, {
-      role: 'contributor',
-    })
+    const res = await api
+      .as(tokens.admin)
+      .patch<{ doc: Doc }>(`/api/editors/${tokens.ids.editor2}`, {
+        role: 'contributor',
+      })
     expect(res.status).toBe(200)
     expect(res.body.doc.role).toBe('contributor')
   })
 
   it('locks an account after 5 failed logins and only an admin can unlock it', async () => {
     for (let i = 0; i < 5; i++) {
-      const bad = await api.post('/api/editors/login', { email: 'editor2@redaksi.test', password: 'wrong-password' })
+      const bad = await api.post('/api/editors/login', {
+        email: 'editor2@redaksi.test',
+        password: 'wrong-password',
+      })
       expect(bad.status).toBe(401)
     }
     const locked = await api.post<{ errors?: { message: string }[] }>('/api/editors/login', {
@@ -224,11 +241,18 @@ describe.each(TEST_DATABASES)('Redaksi server on %s', (kind) => {
     expect(locked.status).toBe(401)
     expect(JSON.stringify(locked.body)).toMatch(/locked/i)
 
-    const byEditor = await api.as(tokens.editor).post('/api/editors/unlock', { email: 'editor2@redaksi.test' })
+    const byEditor = await api
+      .as(tokens.editor)
+      .post('/api/editors/unlock', { email: 'editor2@redaksi.test' })
     expect(byEditor.status).toBe(403)
-    const byAdmin = await api.as(tokens.admin).post('/api/editors/unlock', { email: 'editor2@redaksi.test' })
+    const byAdmin = await api
+      .as(tokens.admin)
+      .post('/api/editors/unlock', { email: 'editor2@redaksi.test' })
     expect(byAdmin.status).toBe(200)
-    const ok = await api.post('/api/editors/login', { email: 'editor2@redaksi.test', password: PASSWORD })
+    const ok = await api.post('/api/editors/login', {
+      email: 'editor2@redaksi.test',
+      password: PASSWORD,
+    })
     expect(ok.status).toBe(200)
   })
 })

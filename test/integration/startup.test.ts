@@ -35,7 +35,9 @@ describe('refuses to start on a bad configuration, with one clear line', () => {
       DATABASE_URI: `file:${path.join(tmp, 'a.db')}`,
     })
     expect(code).toBe(1)
-    expect(lines(output)).toEqual([expect.stringMatching(/PAYLOAD_SECRET is required when NODE_ENV=production/)])
+    expect(lines(output)).toEqual([
+      expect.stringMatching(/PAYLOAD_SECRET is required when NODE_ENV=production/),
+    ])
   })
 
   it('production with a placeholder PAYLOAD_SECRET', async () => {
@@ -56,7 +58,9 @@ describe('refuses to start on a bad configuration, with one clear line', () => {
     })
     expect(code).toBe(1)
     expect(lines(output)).toHaveLength(1)
-    expect(output).toMatch(/cannot reach the Postgres database at postgres:\/\/redaksi:\*\*\*@127\.0\.0\.1:1\/redaksi/)
+    expect(output).toMatch(
+      /cannot reach the Postgres database at postgres:\/\/redaksi:\*\*\*@127\.0\.0\.1:1\/redaksi/,
+    )
     expect(output).not.toContain('s3cret')
   })
 
@@ -86,7 +90,9 @@ describe('refuses to start on a bad configuration, with one clear line', () => {
         DATABASE_URI: `file:${path.join(tmp, 'c.db')}`,
       })
       expect(code).toBe(1)
-      expect(lines(output)).toEqual([`redaksi: port ${port} on 127.0.0.1 is already in use: stop the other process or set PORT`])
+      expect(lines(output)).toEqual([
+        `redaksi: port ${port} on 127.0.0.1 is already in use: stop the other process or set PORT`,
+      ])
     } finally {
       blocker.close()
     }
@@ -97,7 +103,10 @@ describe('production start on an empty database', () => {
   it('applies the committed migrations, then an admin can log in', async () => {
     const server = await startTestServer({
       databaseUri: `file:${path.join(tmp, 'fresh.db')}`,
-      env: { REDAKSI_LOCAL_START: '', PAYLOAD_SECRET: 'a'.repeat(16) + 'b'.repeat(16) + 'c'.repeat(8) },
+      env: {
+        REDAKSI_LOCAL_START: '',
+        PAYLOAD_SECRET: 'a'.repeat(16) + 'b'.repeat(16) + 'c'.repeat(8),
+      },
     })
     try {
       const api = new Api(server.url)

@@ -85,66 +85,86 @@ describe.each(TEST_DATABASES)('editorial workflow on %s', (kind) => {
   })
 
   describe.each(ROLES)('as %s', (role) => {
-    it.each(WORKFLOW_STATES)('every action from %s answers per the rule book on REST, GraphQL and the Local API', async (state) => {
-      const token = tokens[role === 'admin' ? 'admin' : role === 'editor' ? 'editor' : 'contributor']
-      const user = await payload.findByID({ collection: 'editors', id: tokens.ids[role === 'editor' ? 'editor' : role] })
-      for (const action of WORKFLOW_ACTIONS) {
-        const want = expected(role, state, action)
-        const inputs = inputsFor(action)
+    it.each(WORKFLOW_STATES)(
+      'every action from %s answers per the rule book on REST, GraphQL and the Local API',
+      async (state) => {
+        const token =
+          tokens[role === 'admin' ? 'admin' : role === 'editor' ? 'editor' : 'contributor']
+        const user = await payload.findByID({
+          collection: 'editors',
+          id: tokens.ids[role === 'editor' ? 'editor' : role],
+        })
+        for (const action of WORKFLOW_ACTIONS) {
+          const want = expected(role, state, action)
+          const inputs = inputsFor(action)
 
-        const restId = await articleIn(state)
-        const rest = await api.as(token).post<{ doc?: { workflowStatus: string }; errors?: { data?: { rule?: string } }[] }>(
-          `/api/articles/${restId}/workflow`,
-          { action, ...inputs },
-        )
-        expect(rest.status, `REST ${role} ${action} from ${state}`).toBe(want)
-        if (want !== 200) expect(rest.body.errors?.[0]?.data?.rule).toMatch(/^workflow\./)
+          const restId = await articleIn(state)
+          const rest = await api
+            .as(token)
+            .post<{ doc?: { workflowStatus: string }; errors?: { data?: { rule?: string } }[] }>(
+              `/api/articles/${restId}/workflow`,
+              { action, ...inputs },
+            )
+          expect(rest.status, `REST ${role} ${action} from ${state}`).toBe(want)
+          if (want !== 200) expect(rest.body.errors?.[0]?.data?.rule).toMatch(/^workflow\./)
 
-        const gqlId = await articleIn(state)
-        const gql = await api.as(token).graphql<{ articleWorkflow: { workflowStatus: string } | null }>(
-          'mutation($id: String!, $action: String!, $note: String, $publishAt: String) { articleWorkflow(id: $id, action: $action, note: $note, publishAt: $publishAt) { workflowStatus } }',
-          { id: String(gqlId), action, ...inputs },
-        )
-        const gqlStatus = gql.body.errors?.length
-          ? (gql.body.errors[0] as { extensions?: { statusCode?: number } }).extensions?.statusCode
-          : 200
-        expect(gqlStatus, `GraphQL ${role} ${action} from ${state}`).toBe(want)
+          const gqlId = await articleIn(state)
+          const gql = await api
+            .as(token)
+            .graphql<{ articleWorkflow: { workflowStatus: string } | null }>(
+              'mutation($id: String!, $action: String!, $note: String, $publishAt: String) { articleWorkflow(id: $id, action: $action, note: $note, publishAt: $publishAt) { workflowStatus } }',
+              { id: String(gqlId), action, ...inputs },
+            )
+          const gqlStatus = gql.body.errors?.length
+            ? (gql.body.errors[0] as { extensions?: { statusCode?: number } }).extensions
+                ?.statusCode
+            : 200
+          expect(gqlStatus, `GraphQL ${role} ${action} from ${state}`).toBe(want)
 
-        const localId = await articleIn(state)
-        const req = await createLocalReq({ user: { ...user, collection: 'editors' } as never }, payload)
-        const local = await applyTransition(req, { articleId: localId, action, ...inputs }).then(
-          () => 200,
-          (err: { status?: number }) => err.status ?? 500,
-        )
-        expect(local, `Local API ${role} ${action} from ${state}`).toBe(want)
-      }
-    })
+          const localId = await articleIn(state)
+          const req = await createLocalReq(
+            { user: { ...user, collection: 'editors' } as never },
+            payload,
+          )
+          const local = await applyTransition(req, { articleId: localId, action, ...inputs }).then(
+            () => 200,
+            (err: { status?: number }) => err.status ?? 500,
+          )
+          expect(local, `Local API ${role} ${action} from ${state}`).toBe(want)
+        }
+      },
+    )
   })
 
   it('plain updates cannot move the state or publish (REST, GraphQL, Local API)', async () => {
     const id = await articleIn('in_review')
-    const contributorPublish = await api.as(tokens.contributor).patch<{ errors: { message: string }[] }>(
-      `/api/articles/${id}`,
-      { _status: 'published' },
-    )
+    const contributorPublish = await api
+      .as(tokens.contributor)
+      .patch<{ errors: { message: string }[] }>(`/api/articles/${id}`, { _status: 'published' })
     expect(contributorPublish.status).toBe(403)
 
     const own = await articleIn('draft')
-    const sneaky = await api.as(tokens.contributor).patch<{ errors: { message: string }[] }>(`/api/articles/${own}`, {
-      _status: 'published',
-    })
+    const sneaky = await api
+      .as(tokens.contributor)
+      .patch<{ errors: { message: string }[] }>(`/api/articles/${own}`, {
+        _status: 'published',
+      })
     expect(sneaky.status).toBe(403)
     expect(sneaky.body.errors[0].message).toMatch(/workflow\.direct-change\.publish/)
 
-    const editorState = await api.as(tokens.editor).patch<{ errors: { message: string }[] }>(`/api/articles/${id}`, {
-      workflowStatus: 'approved',
-    })
+    const editorState = await api
+      .as(tokens.editor)
+      .patch<{ errors: { message: string }[] }>(`/api/articles/${id}`, {
+        workflowStatus: 'approved',
+      })
     expect(editorState.status).toBe(403)
     expect(editorState.body.errors[0].message).toMatch(/workflow\.direct-change\.state/)
 
-    const gql = await api.as(tokens.editor).graphql(
-      `mutation { updateArticle(id: ${JSON.stringify(id)}, data: { workflowStatus: published }) { workflowStatus } }`,
-    )
+    const gql = await api
+      .as(tokens.editor)
+      .graphql(
+        `mutation { updateArticle(id: ${JSON.stringify(id)}, data: { workflowStatus: published }) { workflowStatus } }`,
+      )
     expect(gql.body.errors?.[0]?.message).toMatch(/workflow\.direct-change/)
 
     const editor = await payload.findByID({ collection: 'editors', id: tokens.ids.editor })
@@ -165,39 +185,53 @@ describe.each(TEST_DATABASES)('editorial workflow on %s', (kind) => {
 
   it('four-eyes: the submitter cannot approve or publish their own version; an admin can, and it is recorded', async () => {
     const editor = api.as(tokens.editor)
-    const created = await editor.post<{ doc: { id: Id } }>('/api/articles', { title: 'Tajuk: empat mata' })
+    const created = await editor.post<{ doc: { id: Id } }>('/api/articles', {
+      title: 'Tajuk: empat mata',
+    })
     const id = created.body.doc.id
-    expect((await editor.post(`/api/articles/${id}/workflow`, { action: 'submit' })).status).toBe(200)
-    const selfApprove = await editor.post<{ errors: { message: string; data: { rule: string } }[] }>(
-      `/api/articles/${id}/workflow`,
-      { action: 'approve' },
+    expect((await editor.post(`/api/articles/${id}/workflow`, { action: 'submit' })).status).toBe(
+      200,
     )
+    const selfApprove = await editor.post<{
+      errors: { message: string; data: { rule: string } }[]
+    }>(`/api/articles/${id}/workflow`, { action: 'approve' })
     expect(selfApprove.status).toBe(403)
     expect(selfApprove.body.errors[0].data.rule).toBe('workflow.four-eyes.submitter')
     expect(selfApprove.body.errors[0].message).toMatch(/Four-eyes/)
 
-    const adminSubmitted = await api.as(tokens.admin).post<{ doc: { id: Id } }>('/api/articles', { title: 'Admin menulis' })
+    const adminSubmitted = await api
+      .as(tokens.admin)
+      .post<{ doc: { id: Id } }>('/api/articles', { title: 'Admin menulis' })
     const adminId = adminSubmitted.body.doc.id
     await api.as(tokens.admin).post(`/api/articles/${adminId}/workflow`, { action: 'submit' })
-    const override = await api.as(tokens.admin).post(`/api/articles/${adminId}/workflow`, { action: 'publish' })
+    const override = await api
+      .as(tokens.admin)
+      .post(`/api/articles/${adminId}/workflow`, { action: 'publish' })
     expect(override.status).toBe(200)
     const audit = await payload.find({
       collection: 'audit-events',
       where: { and: [{ article: { equals: adminId } }, { action: { equals: 'publish' } }] },
     })
-    expect(audit.docs[0]).toMatchObject({ override: 'four-eyes', fromState: 'in_review', toState: 'published' })
+    expect(audit.docs[0]).toMatchObject({
+      override: 'four-eyes',
+      fromState: 'in_review',
+      toState: 'published',
+    })
 
     // another editor may publish the first one
-    const other = await api.as(tokens.editor2).post(`/api/articles/${id}/workflow`, { action: 'publish' })
+    const other = await api
+      .as(tokens.editor2)
+      .post(`/api/articles/${id}/workflow`, { action: 'publish' })
     expect(other.status).toBe(200)
   })
 
   it('requesting changes needs a note, which stays in the audit trail', async () => {
     const id = await articleIn('in_review')
-    const noNote = await api.as(tokens.editor).post<{ errors: { data: { rule: string } }[] }>(
-      `/api/articles/${id}/workflow`,
-      { action: 'request_changes' },
-    )
+    const noNote = await api
+      .as(tokens.editor)
+      .post<{ errors: { data: { rule: string } }[] }>(`/api/articles/${id}/workflow`, {
+        action: 'request_changes',
+      })
     expect(noNote.status).toBe(400)
     expect(noNote.body.errors[0].data.rule).toBe('workflow.request-changes.note-required')
     const ok = await api.as(tokens.editor).post(`/api/articles/${id}/workflow`, {
@@ -215,38 +249,54 @@ describe.each(TEST_DATABASES)('editorial workflow on %s', (kind) => {
     ])
     // nobody edits or deletes the trail
     const eventId = (events.body.docs[0] as unknown as { id: Id }).id
-    expect((await api.as(tokens.admin).patch(`/api/audit-events/${eventId}`, { note: 'ubah' })).status).toBe(403)
+    expect(
+      (await api.as(tokens.admin).patch(`/api/audit-events/${eventId}`, { note: 'ubah' })).status,
+    ).toBe(403)
     expect((await api.as(tokens.admin).delete(`/api/audit-events/${eventId}`)).status).toBe(403)
-    expect((await api.as(tokens.admin).post('/api/audit-events', { action: 'publish' })).status).toBe(403)
+    expect(
+      (await api.as(tokens.admin).post('/api/audit-events', { action: 'publish' })).status,
+    ).toBe(403)
   })
 
   it('rolls the transition back when the audit write fails', async () => {
     const id = await articleIn('in_review')
     const editor = await payload.findByID({ collection: 'editors', id: tokens.ids.editor })
     const realCreate = payload.create.bind(payload)
-    const spy = vi.spyOn(payload, 'create').mockImplementation((async (args: { collection: string }) => {
+    const spy = vi.spyOn(payload, 'create').mockImplementation((async (args: {
+      collection: string
+    }) => {
       if (args.collection === 'audit-events') throw new Error('audit store unavailable')
       return realCreate(args as never)
     }) as never)
     try {
-      const req = await createLocalReq({ user: { ...editor, collection: 'editors' } as never }, payload)
-      await expect(applyTransition(req, { articleId: id, action: 'approve' })).rejects.toThrow(/audit store unavailable/)
+      const req = await createLocalReq(
+        { user: { ...editor, collection: 'editors' } as never },
+        payload,
+      )
+      await expect(applyTransition(req, { articleId: id, action: 'approve' })).rejects.toThrow(
+        /audit store unavailable/,
+      )
     } finally {
       spy.mockRestore()
     }
     const after = await payload.findByID({ collection: 'articles', id, draft: true })
     expect(after.workflowStatus).toBe('in_review')
-    const audit = await payload.count({ collection: 'audit-events', where: { article: { equals: id } } })
+    const audit = await payload.count({
+      collection: 'audit-events',
+      where: { article: { equals: id } },
+    })
     expect(audit.totalDocs).toBe(0)
   })
 
   it('publishes a scheduled article through the jobs queue, then anonymous readers see it', async () => {
     const id = await articleIn('approved')
     const publishAt = new Date(Date.now() + 4_000).toISOString()
-    const scheduled = await api.as(tokens.editor).post<{ doc: { workflowStatus: string } }>(
-      `/api/articles/${id}/workflow`,
-      { action: 'schedule', publishAt },
-    )
+    const scheduled = await api
+      .as(tokens.editor)
+      .post<{ doc: { workflowStatus: string } }>(`/api/articles/${id}/workflow`, {
+        action: 'schedule',
+        publishAt,
+      })
     expect(scheduled.status).toBe(200)
     expect(scheduled.body.doc.workflowStatus).toBe('scheduled')
     expect((await api.get(`/api/articles/${id}`)).status).toBe(404)
@@ -259,7 +309,11 @@ describe.each(TEST_DATABASES)('editorial workflow on %s', (kind) => {
       await new Promise((r) => setTimeout(r, 1_000))
     }
     expect(status).toBe(200)
-    const audit = await payload.find({ collection: 'audit-events', where: { article: { equals: id } }, sort: 'at' })
+    const audit = await payload.find({
+      collection: 'audit-events',
+      where: { article: { equals: id } },
+      sort: 'at',
+    })
     expect(audit.docs.map((e) => [e.action, e.actorLabel])).toEqual([
       ['schedule', 'Eko Editor'],
       ['publish', 'scheduler'],

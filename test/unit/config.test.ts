@@ -4,7 +4,12 @@ import path from 'node:path'
 
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { DEFAULT_SQLITE_URI, redactUri, resolveDatabase, sqliteFilePath } from '../../src/config/database'
+import {
+  DEFAULT_SQLITE_URI,
+  redactUri,
+  resolveDatabase,
+  sqliteFilePath,
+} from '../../src/config/database'
 import { ConfigError } from '../../src/config/errors'
 import { resolveSecret } from '../../src/config/secret'
 
@@ -24,7 +29,9 @@ describe('resolveDatabase', () => {
 
   it('names the unknown scheme and lists the supported ones', () => {
     expect(() => resolveDatabase('mysql://h/db')).toThrow(ConfigError)
-    expect(() => resolveDatabase('mysql://h/db')).toThrow(/unsupported scheme "mysql:".*postgres:\/\/.*mongodb-memory/)
+    expect(() => resolveDatabase('mysql://h/db')).toThrow(
+      /unsupported scheme "mysql:".*postgres:\/\/.*mongodb-memory/,
+    )
   })
 
   it('finds the SQLite file path and hides passwords', () => {
@@ -44,9 +51,15 @@ describe('resolveSecret', () => {
   afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
 
   it('requires a real secret in production', () => {
-    expect(() => resolveSecret({ NODE_ENV: 'production' }, tmp())).toThrow(/PAYLOAD_SECRET is required/)
-    expect(() => resolveSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: 'changeme' }, tmp())).toThrow(/placeholder/)
-    expect(() => resolveSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: 'short' }, tmp())).toThrow(/32 characters/)
+    expect(() => resolveSecret({ NODE_ENV: 'production' }, tmp())).toThrow(
+      /PAYLOAD_SECRET is required/,
+    )
+    expect(() =>
+      resolveSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: 'changeme' }, tmp()),
+    ).toThrow(/placeholder/)
+    expect(() => resolveSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: 'short' }, tmp())).toThrow(
+      /32 characters/,
+    )
     const good = 'k'.repeat(40)
     expect(resolveSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: good }, tmp())).toBe(good)
   })
@@ -61,6 +74,8 @@ describe('resolveSecret', () => {
 
   it('lets the local npm start use the generated secret', () => {
     const dir = tmp()
-    expect(resolveSecret({ NODE_ENV: 'production', REDAKSI_LOCAL_START: '1' }, dir)).toMatch(/^[0-9a-f]{64}$/)
+    expect(resolveSecret({ NODE_ENV: 'production', REDAKSI_LOCAL_START: '1' }, dir)).toMatch(
+      /^[0-9a-f]{64}$/,
+    )
   })
 })

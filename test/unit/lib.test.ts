@@ -7,7 +7,10 @@ import { slugify } from '../../src/lib/slugify'
 
 describe('slugify', () => {
   it.each([
-    ['Bantu Ukraina dengan Senjata Canggih, NATO Rupanya Enggan Perang Terbuka dengan Rusia', 'bantu-ukraina-dengan-senjata-canggih-nato-rupanya-enggan-perang-terbuka-dengan-rusia'],
+    [
+      'Bantu Ukraina dengan Senjata Canggih, NATO Rupanya Enggan Perang Terbuka dengan Rusia',
+      'bantu-ukraina-dengan-senjata-canggih-nato-rupanya-enggan-perang-terbuka-dengan-rusia',
+    ],
     ['Jakarta’s MRT extends operating hours', 'jakartas-mrt-extends-operating-hours'],
     ['Pemilu 2024: KPU & Bawaslu', 'pemilu-2024-kpu-dan-bawaslu'],
     ['Café Señor Ümit', 'cafe-senor-umit'],
@@ -33,7 +36,11 @@ describe('names', () => {
 
 describe('lexical conversion', () => {
   it('round-trips paragraphs exactly, quotes included', () => {
-    const paragraphs = ['Lavrov menegaskan, "Ukraina dipaksa."', '“Kami memiliki tanggung jawab,” papar dia.', '*bukan* markdown']
+    const paragraphs = [
+      'Lavrov menegaskan, "Ukraina dipaksa."',
+      '“Kami memiliki tanggung jawab,” papar dia.',
+      '*bukan* markdown',
+    ]
     const state = paragraphsToLexical(paragraphs)
     expect(state.root.children).toHaveLength(3)
     expect(state.root.children[0].type).toBe('paragraph')

@@ -17,13 +17,25 @@ export const workflowEndpoint: Endpoint = {
     try {
       body = req.json ? ((await req.json()) as Record<string, unknown>) : {}
     } catch {
-      throw new WorkflowError(400, 'workflow.request.malformed', 'The request body must be JSON: { "action": "...", "note"?: "...", "publishAt"?: "ISO date" }.')
+      throw new WorkflowError(
+        400,
+        'workflow.request.malformed',
+        'The request body must be JSON: { "action": "...", "note"?: "...", "publishAt"?: "ISO date" }.',
+      )
     }
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
-      throw new WorkflowError(400, 'workflow.request.malformed', 'The request body must be a JSON object.')
+      throw new WorkflowError(
+        400,
+        'workflow.request.malformed',
+        'The request body must be a JSON object.',
+      )
     }
     if (!req.user) {
-      throw new WorkflowError(403, 'workflow.actor.invalid', 'Sign in as an editor to change an article’s workflow state.')
+      throw new WorkflowError(
+        403,
+        'workflow.actor.invalid',
+        'Sign in as an editor to change an article’s workflow state.',
+      )
     }
     const doc = await applyTransition(req, {
       articleId: id as string,

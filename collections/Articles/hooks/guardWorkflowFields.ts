@@ -20,7 +20,11 @@ type Data = { workflowStatus?: unknown; _status?: unknown }
  * (src/workflow/service.ts), which marks its own writes with req.context.workflowTransition.
  * Trusted server code without a user (the importer, the scheduler, scripts) is let through.
  */
-export const guardWorkflowFields: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+export const guardWorkflowFields: CollectionBeforeOperationHook = async ({
+  args,
+  operation,
+  req,
+}) => {
   if (operation !== 'create' && operation !== 'update') return args
   if (req.context?.[WORKFLOW_CONTEXT_FLAG]) return args
   const role = roleOf(req)
@@ -32,10 +36,18 @@ export const guardWorkflowFields: CollectionBeforeOperationHook = async ({ args,
   if (operation === 'create') {
     const allowedStart = req.context?.import ? IMPORTED_WORKFLOW_STATE : INITIAL_WORKFLOW_STATE
     if (data.workflowStatus !== undefined && data.workflowStatus !== allowedStart) {
-      throw new WorkflowError(403, DIRECT_STATE_RULE, `Rule ${DIRECT_STATE_RULE}: new articles start as "${allowedStart}"; ${VIA}.`)
+      throw new WorkflowError(
+        403,
+        DIRECT_STATE_RULE,
+        `Rule ${DIRECT_STATE_RULE}: new articles start as "${allowedStart}"; ${VIA}.`,
+      )
     }
     if (data._status === 'published') {
-      throw new WorkflowError(403, DIRECT_PUBLISH_RULE, `Rule ${DIRECT_PUBLISH_RULE}: articles are published through the workflow; ${VIA}.`)
+      throw new WorkflowError(
+        403,
+        DIRECT_PUBLISH_RULE,
+        `Rule ${DIRECT_PUBLISH_RULE}: articles are published through the workflow; ${VIA}.`,
+      )
     }
     return args
   }
@@ -44,7 +56,11 @@ export const guardWorkflowFields: CollectionBeforeOperationHook = async ({ args,
   const id = (args as { id?: string | number }).id
   if (id === undefined) {
     if (data.workflowStatus !== undefined || data._status === 'published') {
-      throw new WorkflowError(403, DIRECT_STATE_RULE, `Rule ${DIRECT_STATE_RULE}: bulk updates cannot change review or publication state; ${VIA}.`)
+      throw new WorkflowError(
+        403,
+        DIRECT_STATE_RULE,
+        `Rule ${DIRECT_STATE_RULE}: bulk updates cannot change review or publication state; ${VIA}.`,
+      )
     }
     return args
   }
@@ -61,18 +77,31 @@ export const guardWorkflowFields: CollectionBeforeOperationHook = async ({ args,
   if (!current) return args // the operation itself answers 404
 
   if (data.workflowStatus !== undefined && data.workflowStatus !== current.workflowStatus) {
-    throw new WorkflowError(403, DIRECT_STATE_RULE, `Rule ${DIRECT_STATE_RULE}: the review state changes only through the workflow; ${VIA}.`)
+    throw new WorkflowError(
+      403,
+      DIRECT_STATE_RULE,
+      `Rule ${DIRECT_STATE_RULE}: the review state changes only through the workflow; ${VIA}.`,
+    )
   }
   if (data._status === 'published') {
     // Editors may save changes to an article that is already live (they hold publish rights);
     // anything else reaches "published" only through the workflow.
-    const liveEdit = current.workflowStatus === 'published' && (role === 'editor' || role === 'admin')
+    const liveEdit =
+      current.workflowStatus === 'published' && (role === 'editor' || role === 'admin')
     if (!liveEdit) {
-      throw new WorkflowError(403, DIRECT_PUBLISH_RULE, `Rule ${DIRECT_PUBLISH_RULE}: ${role === 'contributor' ? 'contributors cannot publish; ' : ''}articles are published through the workflow; ${VIA}.`)
+      throw new WorkflowError(
+        403,
+        DIRECT_PUBLISH_RULE,
+        `Rule ${DIRECT_PUBLISH_RULE}: ${role === 'contributor' ? 'contributors cannot publish; ' : ''}articles are published through the workflow; ${VIA}.`,
+      )
     }
   }
   if (!draft && data._status === 'draft' && current._status === 'published') {
-    throw new WorkflowError(403, DIRECT_UNPUBLISH_RULE, `Rule ${DIRECT_UNPUBLISH_RULE}: unpublishing goes through the workflow; ${VIA}.`)
+    throw new WorkflowError(
+      403,
+      DIRECT_UNPUBLISH_RULE,
+      `Rule ${DIRECT_UNPUBLISH_RULE}: unpublishing goes through the workflow; ${VIA}.`,
+    )
   }
   return args
 }

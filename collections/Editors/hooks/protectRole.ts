@@ -46,7 +46,11 @@ export const protectRole: CollectionBeforeOperationHook = async ({ args, operati
       req,
     })
     if (totalDocs <= 1) {
-      throw refuse(409, LAST_ADMIN_RULE, 'this is the last admin; make another account admin first.')
+      throw refuse(
+        409,
+        LAST_ADMIN_RULE,
+        'this is the last admin; make another account admin first.',
+      )
     }
   }
   return args

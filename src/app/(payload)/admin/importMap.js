@@ -29,6 +29,7 @@ import { ArticleQuickFilters as ArticleQuickFilters_ecdb337a78e0919843600ba1a5b3
 import { PublishChangesButton as PublishChangesButton_a91fb9ecc6677c6e41d39b64353ae356 } from '../../../../src/admin/components/PublishChangesButton'
 import { NoButton as NoButton_4bc5e5f3f6999f94043173f45effa8e2 } from '../../../../src/admin/components/NoButton'
 import { PhotoStatusCell as PhotoStatusCell_771da2a1266b0eb0d39d3717b1b63ecc } from '../../../../src/admin/components/PhotoStatusCell'
+import { PhotoStatusField as PhotoStatusField_f87a386aa99c9e13d837cf6b1e8797a6 } from '../../../../src/admin/components/PhotoStatusField'
 import { ReviewQueue as ReviewQueue_cc0dd6d39614eb2ca9fcb5c769950a8b } from '../../../../src/admin/components/ReviewQueue'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -65,6 +66,7 @@ export const importMap = {
   "/src/admin/components/PublishChangesButton#PublishChangesButton": PublishChangesButton_a91fb9ecc6677c6e41d39b64353ae356,
   "/src/admin/components/NoButton#NoButton": NoButton_4bc5e5f3f6999f94043173f45effa8e2,
   "/src/admin/components/PhotoStatusCell#PhotoStatusCell": PhotoStatusCell_771da2a1266b0eb0d39d3717b1b63ecc,
+  "/src/admin/components/PhotoStatusField#PhotoStatusField": PhotoStatusField_f87a386aa99c9e13d837cf6b1e8797a6,
   "/src/admin/components/ReviewQueue#ReviewQueue": ReviewQueue_cc0dd6d39614eb2ca9fcb5c769950a8b,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
