@@ -21,7 +21,9 @@ const migrationsRoot = path.resolve(process.cwd(), 'src/migrations')
 export const createDatabaseAdapter = (target: DatabaseTarget): DatabaseAdapterObj => {
   switch (target.kind) {
     case 'sqlite':
-      tuneSqliteConnections(['busy_timeout = 10000', 'synchronous = NORMAL'])
+      if (process.env.REDAKSI_SQLITE_TUNING !== 'off') {
+        tuneSqliteConnections(['busy_timeout = 10000', 'synchronous = NORMAL'])
+      }
       return sqliteAdapter({
         // `timeout` is each pooled connection's busy timeout (ms); @libsql/client >= 0.18 pools
         // connections, so a committed transaction returns its connection instead of leaking it.

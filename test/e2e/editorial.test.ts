@@ -82,9 +82,7 @@ describe('the editorial desk in a real browser', () => {
     await step(page, 'publish-seed', async () => {
       await page.getByTestId('workflow-action-publish').click()
       await page
-        .getByTestId('workflow-badge')
-        .filter({ hasText: /Published|Terbit/ })
-        .first()
+        .locator('[data-testid="workflow-state"][data-state="published"]')
         .waitFor({ timeout: 30_000 })
     })
     await context.close()
@@ -111,12 +109,10 @@ describe('the editorial desk in a real browser', () => {
     await step(page, 'submit-draft', async () => {
       await page.getByTestId('workflow-action-submit').click()
       await page
-        .getByTestId('workflow-badge')
-        .filter({ hasText: /In review|Dalam tinjauan/ })
-        .first()
+        .locator('[data-testid="workflow-state"][data-state="in_review"]')
         .waitFor({ timeout: 30_000 })
       await page.reload()
-      await page.getByTestId('workflow-badge').first().waitFor({ timeout: 30_000 })
+      await page.getByTestId('workflow-state').waitFor({ timeout: 30_000 })
       await expect(page.getByTestId('workflow-action-publish').count()).resolves.toBe(0)
       await expect(page.getByTestId('workflow-action-approve').count()).resolves.toBe(0)
     })
