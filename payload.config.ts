@@ -66,6 +66,9 @@ export default buildConfig({
     mutations: workflowMutations,
   },
   typescript: {
+    // Regenerated on purpose with `npm run generate` (SQLite ids), not by whichever dev server
+    // starts next (a MongoDB one would switch every id type to string).
+    autoGenerate: false,
     outputFile: path.resolve(root, 'src/payload-types.ts'),
   },
   telemetry: false,

@@ -21,7 +21,19 @@ const explain = (reason: string): ConfigError =>
  */
 export const startMongoMemory = (): Promise<ReplSet> => {
   globalStore.__redaksiMongoMemory ??= (async () => {
-    const { MongoMemoryReplSet } = await import('mongodb-memory-server')
+    // No surprise downloads: a mongod comes from MONGOMS_SYSTEM_BINARY or the local cache unless
+    // the operator opts in with MONGOMS_RUNTIME_DOWNLOAD=true.
+    process.env.MONGOMS_RUNTIME_DOWNLOAD ??= 'false'
+    const { MongoBinary, MongoMemoryReplSet } = await import('mongodb-memory-server')
+    try {
+      await MongoBinary.getPath()
+    } catch (err) {
+      globalStore.__redaksiMongoMemory = undefined
+      const detail = process.env.MONGOMS_SYSTEM_BINARY
+        ? `MONGOMS_SYSTEM_BINARY=${process.env.MONGOMS_SYSTEM_BINARY} is not a usable mongod`
+        : 'no mongod binary found and downloads are off'
+      throw explain(`${detail}: ${(err as Error).message.split('\n')[0]}`)
+    }
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
