@@ -11,7 +11,7 @@ const MAX_CACHED_STATEMENTS = 2_000
 
 const configured = new WeakSet<object>()
 const statements = new WeakMap<object, Map<string, NativeStatement>>()
-let installed = false
+const INSTALLED = Symbol.for('redaksi.sqliteConnectionsTuned')
 
 /**
  * Two fixes to the native `libsql` driver under @libsql/client (0.18), applied once per process:
@@ -27,8 +27,9 @@ let installed = false
  *    synchronously (all/run), so a cached statement is never shared mid-use.
  */
 export const tuneSqliteConnections = (pragmas: string[]): void => {
-  if (installed) return
-  installed = true
+  const registry = globalThis as Record<symbol, unknown>
+  if (registry[INSTALLED]) return // once per process, even if this module is loaded twice
+  registry[INSTALLED] = true
   const require = createRequire(import.meta.url)
   const Database = require('libsql') as { prototype: NativeDatabase }
   const prepare = Database.prototype.prepare

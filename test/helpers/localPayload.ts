@@ -1,14 +1,17 @@
 import type { Payload } from 'payload'
+import { vi } from 'vitest'
 
 /**
  * An in-process Payload on the given database, for Local API tests and for preparing fixtures
  * next to a running server. Uses the committed migrations (production schema handling), so it
- * can share a database with a production-mode server.
+ * can share a database with a production-mode server or the seed CLI. Each database gets its own
+ * instance: the config is evaluated afresh (it reads DATABASE_URI) and cached under its own key.
  */
 export const localPayload = async (
   databaseUri: string,
   env: Record<string, string> = {},
 ): Promise<Payload> => {
+  const saved = { ...process.env }
   Object.assign(process.env, {
     DATABASE_URI: databaseUri,
     NODE_ENV: 'production',
@@ -18,7 +21,14 @@ export const localPayload = async (
     SEED_ON_START: 'false',
     ...env,
   })
-  const { getPayload } = await import('payload')
-  const { default: config } = await import('../../payload.config')
-  return getPayload({ config })
+  try {
+    vi.resetModules()
+    const { getPayload } = await import('payload')
+    const { default: config } = await import('../../payload.config')
+    return await getPayload({ config, key: databaseUri })
+  } finally {
+    // servers spawned later by the same test file must not inherit these
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key]
+    Object.assign(process.env, saved)
+  }
 }

@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createTestDatabase, TEST_DATABASES } from '../helpers/databases'
 import type { TestDatabase } from '../helpers/databases'
+import { localPayload } from '../helpers/localPayload'
 
 const root = process.cwd()
+const { NODE_ENV: _nodeEnv, ...withoutNodeEnv } = process.env
 
 /** Runs `npm run seed` the way an operator does (through tsx, with the real config). */
 const seed = (databaseUri: string, args: string[]) => {
@@ -24,13 +26,13 @@ const seed = (databaseUri: string, args: string[]) => {
     ],
     {
       cwd: root,
+      // no NODE_ENV: the CLI then runs as `npm run seed` does (committed migrations)
       env: {
-        ...process.env,
+        ...withoutNodeEnv,
         NODE_OPTIONS: '',
-        NODE_ENV: 'development',
         DATABASE_URI: databaseUri,
         PAYLOAD_SECRET: 'x'.repeat(40),
-      },
+      } as NodeJS.ProcessEnv,
       encoding: 'utf8',
       timeout: 120_000,
     },
@@ -147,11 +149,7 @@ describe.each(TEST_DATABASES)('seed import on %s', (kind) => {
     expect(updated[0].status).toBe('updated')
 
     // a person edits the Tribun article through the Local API
-    process.env.DATABASE_URI = db.uri
-    process.env.PAYLOAD_SECRET = 'x'.repeat(40)
-    const { getPayload } = await import('payload')
-    const { default: config } = await import('../../payload.config')
-    const payload = await getPayload({ config })
+    const payload = await localPayload(db.uri)
     try {
       const found = await payload.find({
         collection: 'articles',
