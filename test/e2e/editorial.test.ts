@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs'
 
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { Api, bootstrapAccounts, PASSWORD } from '../helpers/api'
-import { CHROMIUM, launchBrowser, login, step } from '../helpers/browser'
+import { CHROMIUM, login, openBrowser, step } from '../helpers/browser'
 import { createTestDatabase } from '../helpers/databases'
 import type { TestDatabase } from '../helpers/databases'
 import { startTestServer } from '../helpers/server'
@@ -24,7 +23,6 @@ if (!existsSync(CHROMIUM)) {
 describe('the editorial desk in a real browser', () => {
   let db: TestDatabase
   let server: TestServer
-  let browser: Browser
   let api: Api
   let tokens: Awaited<ReturnType<typeof bootstrapAccounts>>
 
@@ -32,16 +30,15 @@ describe('the editorial desk in a real browser', () => {
     db = await createTestDatabase('sqlite')
     server = await startTestServer({ databaseUri: db.uri, env: { SEED_ON_START: 'true' } })
     api = new Api(server.url)
-    browser = await launchBrowser()
   })
 
   afterAll(async () => {
-    await browser?.close()
     await server?.stop()
     await db?.drop()
   })
 
   it('shows the create-first-user screen on an empty database', async () => {
+    const browser = await openBrowser()
     const page = await browser.newPage()
     await step(page, 'create-first-user', async () => {
       await page.goto(`${server.url}/admin`)
@@ -49,12 +46,12 @@ describe('the editorial desk in a real browser', () => {
       await expect(page.locator('#field-email').isVisible()).resolves.toBe(true)
       await expect(page.locator('#field-password').isVisible()).resolves.toBe(true)
     })
-    await page.close()
+    await browser.close()
     tokens = await bootstrapAccounts(api)
   })
 
   it('an editor opens the review queue, checks the imported seed article and publishes it', async () => {
-    const context = await browser.newContext()
+    const context = await openBrowser()
     const page = await context.newPage()
     await step(page, 'editor-login', () => login(page, server.url, 'editor@redaksi.test', PASSWORD))
 
@@ -92,7 +89,7 @@ describe('the editorial desk in a real browser', () => {
   })
 
   it('a contributor writes and submits a draft, sees no publish button, and the API refuses a publish', async () => {
-    const context = await browser.newContext()
+    const context = await openBrowser()
     const page = await context.newPage()
     await step(page, 'contributor-login', () =>
       login(page, server.url, 'contributor@redaksi.test', PASSWORD),

@@ -3,16 +3,20 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { chromium } from 'playwright-core'
-import type { Browser, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const ARTIFACTS = path.resolve('test/e2e/artifacts')
 
-/** Debian's Chromium, headless, with the flags this sandboxed machine needs. */
-export const launchBrowser = (): Promise<Browser> =>
-  chromium.launch({
+/**
+ * A fresh headless Debian Chromium (its own empty user-data dir, so no session is shared) with
+ * the flags this sandboxed machine needs. Close it when done.
+ */
+export const openBrowser = (): Promise<BrowserContext> =>
+  chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'redaksi-chromium-')), {
     executablePath: CHROMIUM,
     headless: true,
+    viewport: { width: 1400, height: 1000 },
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -21,7 +25,6 @@ export const launchBrowser = (): Promise<Browser> =>
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${mkdtempSync(path.join(os.tmpdir(), 'redaksi-chromium-'))}`,
     ],
   })
 

@@ -10,7 +10,18 @@ import type { TestDatabase } from '../helpers/databases'
 import { localPayload } from '../helpers/localPayload'
 
 const root = process.cwd()
-const { NODE_ENV: _nodeEnv, ...withoutNodeEnv } = process.env
+
+/** No NODE_ENV: the CLI then runs as `npm run seed` does (committed migrations). */
+const cliEnv = (databaseUri: string): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_OPTIONS: '',
+    DATABASE_URI: databaseUri,
+    PAYLOAD_SECRET: 'x'.repeat(40),
+  }
+  Reflect.deleteProperty(env, 'NODE_ENV')
+  return env
+}
 
 /** Runs `npm run seed` the way an operator does (through tsx, with the real config). */
 const seed = (databaseUri: string, args: string[]) => {
@@ -26,13 +37,7 @@ const seed = (databaseUri: string, args: string[]) => {
     ],
     {
       cwd: root,
-      // no NODE_ENV: the CLI then runs as `npm run seed` does (committed migrations)
-      env: {
-        ...withoutNodeEnv,
-        NODE_OPTIONS: '',
-        DATABASE_URI: databaseUri,
-        PAYLOAD_SECRET: 'x'.repeat(40),
-      } as NodeJS.ProcessEnv,
+      env: cliEnv(databaseUri),
       encoding: 'utf8',
       timeout: 120_000,
     },
