@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Field, FieldAccess } from 'payload'
 
 import { isEditor } from '../../src/access/isEditor'
 import { isStaff } from '../../src/access/isStaff'
@@ -10,8 +10,22 @@ import { canUpdateArticle } from './access/canUpdateArticle'
 import { stateLabels } from '../../src/admin/labels'
 import { workflowEndpoint } from './endpoints/workflow'
 import { guardWorkflowFields } from './hooks/guardWorkflowFields'
+import { keepSourceReadOnly } from './hooks/keepSourceReadOnly'
 import { publishedOnlyForAnonymous } from './hooks/publishedOnlyForAnonymous'
 import { setCreatedBy } from './hooks/setCreatedBy'
+
+const staffRead: FieldAccess = ({ req }) => Boolean(req.user)
+
+/** Read-only in the admin, readable by staff only. */
+const importerOwned = (fields: Field[]): Field[] =>
+  fields.map(
+    (field) =>
+      ({
+        ...field,
+        access: { read: staffRead },
+        admin: { ...field.admin, readOnly: true },
+      }) as Field,
+  )
 
 export const Articles: CollectionConfig = {
   slug: ARTICLES_SLUG,
@@ -51,7 +65,7 @@ export const Articles: CollectionConfig = {
   hooks: {
     beforeOperation: [publishedOnlyForAnonymous, guardWorkflowFields],
     beforeValidate: [uniqueSlugFrom(ARTICLES_SLUG, 'title')],
-    beforeChange: [setCreatedBy],
+    beforeChange: [setCreatedBy, keepSourceReadOnly],
   },
   endpoints: [workflowEndpoint],
   fields: [
@@ -192,16 +206,15 @@ export const Articles: CollectionConfig = {
       type: 'group',
       label: { en: 'Imported source', id: 'Sumber impor' },
       admin: {
-        readOnly: true,
         condition: (data) => Boolean(data?.source?.fileName),
         description: {
           en: 'Where an imported article came from. Read-only.',
           id: 'Asal artikel hasil impor. Hanya-baca.',
         },
       },
-      // Written only by the importer (server code); never through the APIs.
-      access: { read: ({ req }) => Boolean(req.user), create: () => false, update: () => false },
-      fields: [
+      // Written only by the importer; the keepSourceReadOnly hook ignores anything else. Each
+      // field is for signed-in staff only (anonymous readers never see raw text or file names).
+      fields: importerOwned([
         { name: 'outlet', type: 'text', label: { en: 'Outlet', id: 'Media' } },
         { name: 'editor', type: 'text', label: { en: 'Credited editor', id: 'Editor tercantum' } },
         {
@@ -236,7 +249,7 @@ export const Articles: CollectionConfig = {
           label: { en: 'Raw text', id: 'Teks mentah' },
           admin: { disableListColumn: true, disableListFilter: true, rows: 12 },
         },
-      ],
+      ]),
     },
   ],
 }

@@ -101,6 +101,13 @@ describe.each(TEST_DATABASES)('Redaksi server on %s', (kind) => {
     expect(read.status).toBe(200)
     expect(read.body.title).toBe('Banjir Rendam Ratusan Rumah di Kabupaten Bekasi')
 
+    const forged = await editor.patch<{ doc: Doc & { source?: { fileName?: string | null } } }>(
+      `/api/articles/${draftId}?draft=true`,
+      { source: { fileName: 'forged.txt', rawText: 'forged' } },
+    )
+    expect(forged.status).toBe(200)
+    expect(forged.body.doc.source?.fileName ?? null).toBeNull()
+
     const updated = await editor.patch<{ doc: Doc & { summary: string } }>(
       `/api/articles/${draftId}?draft=true`,
       { summary: 'Draf yang diperbarui.' },

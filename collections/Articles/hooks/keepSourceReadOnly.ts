@@ -1,0 +1,16 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+/**
+ * The `source` group records where an imported article came from; only the importer writes it
+ * (req.context.import). Any other save keeps what is stored, whatever the client sent.
+ */
+export const keepSourceReadOnly: CollectionBeforeChangeHook = ({
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
+  if (req.context?.import) return data
+  if (operation === 'create') return { ...data, source: {} }
+  return { ...data, source: originalDoc?.source ?? {} }
+}
