@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -49,4 +50,27 @@ export const buildIsCurrent = (root: string): boolean => {
 
 export const writeBuildStamp = (root: string): void => {
   writeFileSync(path.join(root, STAMP_FILE), `${buildInputsHash(root)}\n`)
+}
+
+/**
+ * Runs `next build` for the admin (production conditions) and records the inputs it was built
+ * from. Returns next's exit status.
+ */
+export const buildAdmin = (root: string): number => {
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/next/dist/bin/next'), 'build'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? '1',
+        NODE_OPTIONS: '--conditions=production --no-deprecation',
+      },
+    },
+  )
+  if (result.status === 0) writeBuildStamp(root)
+  return result.status ?? 1
 }

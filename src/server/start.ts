@@ -4,10 +4,7 @@
  * is a local run (a generated secret in ./data is allowed); with it, the strict production rules
  * apply (PAYLOAD_SECRET required).
  */
-import { spawnSync } from 'node:child_process'
-import path from 'node:path'
-
-import { buildIsCurrent, writeBuildStamp } from './buildStamp'
+import { buildAdmin, buildIsCurrent } from './buildStamp'
 
 const root = process.cwd()
 
@@ -20,23 +17,11 @@ if (!buildIsCurrent(root)) {
   process.stderr.write(
     'redaksi: building the admin panel (next build); this takes a minute or two\n',
   )
-  const result = spawnSync(
-    process.execPath,
-    [path.join(root, 'node_modules/next/dist/bin/next'), 'build'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-      env: {
-        ...process.env,
-        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --no-deprecation`.trim(),
-      },
-    },
-  )
-  if (result.status !== 0) {
+  const status = buildAdmin(root)
+  if (status !== 0) {
     process.stderr.write('redaksi: next build failed (see above)\n')
-    process.exit(result.status ?? 1)
+    process.exit(status)
   }
-  writeBuildStamp(root)
 }
 
 const { main } = await import('./index')

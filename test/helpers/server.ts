@@ -21,10 +21,9 @@ export interface StartOptions {
 
 const root = process.cwd()
 
-/** Spawns the real server (src/server/index.ts) on an ephemeral port and waits until it listens. */
-export const startTestServer = (options: StartOptions): Promise<TestServer> => {
-  const mode = options.mode ?? 'production'
-  const child = spawn(
+/** The server entry point as `npm run dev`/`npm start` run it, with the given environment. */
+const spawnServer = (mode: 'production' | 'development', env: Record<string, string | undefined>) =>
+  spawn(
     process.execPath,
     [
       `--conditions=${mode}`,
@@ -38,18 +37,25 @@ export const startTestServer = (options: StartOptions): Promise<TestServer> => {
       env: {
         ...process.env,
         NODE_OPTIONS: '',
-        NODE_ENV: mode,
-        REDAKSI_LOCAL_START: '1',
-        PAYLOAD_SECRET: randomBytes(24).toString('hex'),
-        DATABASE_URI: options.databaseUri,
-        PORT: '0',
         HOST: '127.0.0.1',
+        PORT: '0',
         SEED_ON_START: 'false',
-        ...options.env,
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   )
+
+/** Spawns the real server (src/server/index.ts) on an ephemeral port and waits until it listens. */
+export const startTestServer = (options: StartOptions): Promise<TestServer> => {
+  const mode = options.mode ?? 'production'
+  const child = spawnServer(mode, {
+    NODE_ENV: mode,
+    REDAKSI_LOCAL_START: '1',
+    PAYLOAD_SECRET: randomBytes(24).toString('hex'),
+    DATABASE_URI: options.databaseUri,
+    ...options.env,
+  })
   let log = ''
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()))
@@ -93,28 +99,7 @@ export const runServerExpectingFailure = (
   timeoutMs = 60_000,
 ): Promise<{ code: number | null; output: string }> =>
   new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--conditions=production',
-        '--no-deprecation',
-        '--import',
-        'tsx',
-        path.join(root, 'src/server/index.ts'),
-      ],
-      {
-        cwd: root,
-        env: {
-          ...process.env,
-          NODE_OPTIONS: '',
-          HOST: '127.0.0.1',
-          PORT: '0',
-          SEED_ON_START: 'false',
-          ...env,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    )
+    const child = spawnServer('production', env)
     let output = ''
     child.stdout.on('data', (c: Buffer) => (output += c.toString()))
     child.stderr.on('data', (c: Buffer) => (output += c.toString()))
