@@ -10,6 +10,7 @@ const [mode, dir, countArg] = process.argv.slice(2)
 const count = Number(countArg)
 
 const { getPayload } = await import('payload')
+const { closePayload } = await import('../../src/db/close')
 const { default: config } = await import('../../payload.config')
 const payload = await getPayload({ config })
 
@@ -45,7 +46,7 @@ if (mode === 'import') {
 }
 
 const seconds = Number(process.hrtime.bigint() - started) / 1e9
-await payload.destroy()
+await closePayload(payload)
 process.stdout.write(
   `${JSON.stringify({
     mode,

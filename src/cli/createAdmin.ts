@@ -9,6 +9,7 @@ import { getPayload } from 'payload'
 
 import { EDITORS_SLUG } from '../../collections/slugs'
 import { isConfigError } from '../config/errors'
+import { closePayload } from '../db/close'
 
 const usage = 'usage: npm run create-admin -- --email E --password P [--name N]'
 
@@ -57,7 +58,7 @@ try {
       console.log(`created admin ${user.email} (id ${user.id})`)
     }
   } finally {
-    await payload.destroy()
+    await closePayload(payload)
   }
 } catch (err) {
   console.error(

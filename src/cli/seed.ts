@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util'
 import { getPayload } from 'payload'
 
 import { isConfigError } from '../config/errors'
+import { closePayload } from '../db/close'
 import { expandPaths } from '../import/files'
 import { Importer } from '../import/importer'
 import type { ImportResult } from '../import/importer'
@@ -95,7 +96,7 @@ const main = async (): Promise<number> => {
         process.stderr.write(progressLine(summary.total, total, startedAt))
     }
   } finally {
-    await payload.destroy()
+    await closePayload(payload)
   }
   if (!json) {
     if (showProgress && total && total > 20) process.stderr.write('\n')

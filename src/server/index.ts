@@ -11,6 +11,7 @@ import { ConfigError, isConfigError } from '../config/errors'
 import { resolveSecret } from '../config/secret'
 import { jsonErrorHandler, notReady } from './errors'
 import { preflightDatabase } from './preflight'
+import { closePayload } from '../db/close'
 import { checkDatabase } from './readiness'
 import { runStartupTasks } from './startupTasks'
 
@@ -137,7 +138,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     await nextApp?.close?.().catch(() => undefined)
     if (state.payload) {
       state.payload.logger.info('closing the database')
-      await state.payload.destroy()
+      await closePayload(state.payload)
     }
   }
 

@@ -2,6 +2,7 @@ import { createLocalReq } from 'payload'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { closePayload } from '../../src/db/close'
 import { createAuditEvent, createAuthorRow, createCaptionMedia } from '../../src/import/fastWrites'
 import { normalizePersonName } from '../../src/lib/names'
 import { slugify } from '../../src/lib/slugify'
@@ -26,7 +27,7 @@ describe.each(TEST_DATABASES)(
       payload = await localPayload(db.uri)
     })
     afterAll(async () => {
-      await payload?.destroy()
+      if (payload) await closePayload(payload)
       await db?.drop()
     })
 

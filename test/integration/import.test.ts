@@ -5,6 +5,7 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { closePayload } from '../../src/db/close'
 import { createTestDatabase, TEST_DATABASES } from '../helpers/databases'
 import type { TestDatabase } from '../helpers/databases'
 import { localPayload } from '../helpers/localPayload'
@@ -178,7 +179,7 @@ describe.each(TEST_DATABASES)('seed import on %s', (kind) => {
       })
       expect(after.title).toBe('Judul yang disunting redaktur')
     } finally {
-      await payload.destroy()
+      await closePayload(payload)
     }
   })
 

@@ -2,6 +2,7 @@ import { createLocalReq } from 'payload'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
+import { closePayload } from '../../src/db/close'
 import { applyTransition, WORKFLOW_CONTEXT_FLAG } from '../../src/workflow/service'
 import {
   decideTransition,
@@ -79,7 +80,7 @@ describe.each(TEST_DATABASES)('editorial workflow on %s', (kind) => {
   })
 
   afterAll(async () => {
-    await payload?.destroy()
+    if (payload) await closePayload(payload)
     await server?.stop()
     await db?.drop()
   })
