@@ -66,6 +66,8 @@ export const Editors: CollectionConfig = {
       },
       admin: {
         position: 'sidebar',
+        // Hidden on the create-first-user screen: the first account always becomes an admin.
+        condition: (_data, _siblingData, { user }) => Boolean(user),
         description: {
           en: 'Only admins can change roles, including their own.',
           id: 'Hanya admin yang dapat mengubah peran, termasuk perannya sendiri.',
