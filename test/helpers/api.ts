@@ -76,6 +76,7 @@ export const PASSWORD = 'correct horse battery staple'
 /** Creates the first admin on an empty database and accounts for each role; returns their tokens. */
 export const bootstrapAccounts = async (
   api: Api,
+  options: { adminExists?: boolean } = {},
 ): Promise<{
   admin: string
   editor: string
@@ -83,13 +84,22 @@ export const bootstrapAccounts = async (
   contributor: string
   ids: Record<string, string | number>
 }> => {
-  const first = await api.post<{ user?: { id: string | number; role: string } }>(
-    '/api/editors/first-register',
-    { email: 'admin@redaksi.test', password: PASSWORD, name: 'Ayu Admin' },
-  )
-  if (first.status !== 200) throw new Error(`first-register failed: ${JSON.stringify(first.body)}`)
+  if (!options.adminExists) {
+    const first = await api.post('/api/editors/first-register', {
+      email: 'admin@redaksi.test',
+      password: PASSWORD,
+      name: 'Ayu Admin',
+    })
+    if (first.status !== 200)
+      throw new Error(`first-register failed: ${JSON.stringify(first.body)}`)
+  }
   const admin = await api.login('admin@redaksi.test', PASSWORD)
-  const ids: Record<string, string | number> = { admin: first.body.user!.id }
+  const me = await api
+    .as(admin)
+    .get<{ user: { id: string | number; role: string } }>('/api/editors/me')
+  if (me.body.user.role !== 'admin')
+    throw new Error(`the first account is ${me.body.user.role}, not admin`)
+  const ids: Record<string, string | number> = { admin: me.body.user.id }
   for (const [key, role, name] of [
     ['editor', 'editor', 'Eko Editor'],
     ['editor2', 'editor', 'Endah Editor'],
