@@ -284,7 +284,7 @@ export interface Editor {
   /**
    * Only admins can change roles, including their own.
    */
-  role: 'admin' | 'editor' | 'contributor';
+  role?: ('admin' | 'editor' | 'contributor') | null;
   updatedAt: string;
   createdAt: string;
   email: string;

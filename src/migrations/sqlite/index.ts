@@ -1,9 +1,9 @@
-import * as migration_20261126_204913_initial from './20261126_204913_initial'
+import * as migration_20261126_222040_initial from './20261126_222040_initial'
 
 export const migrations = [
   {
-    up: migration_20261126_204913_initial.up,
-    down: migration_20261126_204913_initial.down,
-    name: '20261126_204913_initial',
+    up: migration_20261126_222040_initial.up,
+    down: migration_20261126_222040_initial.down,
+    name: '20261126_222040_initial',
   },
 ]
