@@ -3,6 +3,8 @@
  * Creates an admin account without the browser (for operators and scripts). Exit codes:
  * 0 created, 1 failed (e.g. the email exists), 2 usage error.
  */
+import './env'
+
 import { parseArgs } from 'node:util'
 
 import { getPayload } from 'payload'

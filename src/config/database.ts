@@ -9,14 +9,28 @@ export interface DatabaseTarget {
 }
 
 export const DEFAULT_SQLITE_URI = 'file:./data/redaksi.db'
+/**
+ * `npm run dev` pushes schema changes straight into its database, while `npm start` applies the
+ * committed migrations; mixing both on one file breaks the migrations, so development defaults to
+ * a file of its own.
+ */
+export const DEFAULT_DEV_SQLITE_URI = 'file:./data/redaksi-dev.db'
 
 export const SUPPORTED_SCHEMES =
   'file: (SQLite, default file:./data/redaksi.db), postgres:// or postgresql:// (Postgres), mongodb:// or mongodb+srv:// (MongoDB), mongodb-memory (in-process MongoDB for trials)'
 
 /** Pure: decides which adapter a DATABASE_URI asks for. */
-export const resolveDatabase = (raw: string | undefined): DatabaseTarget => {
+export const resolveDatabase = (
+  raw: string | undefined,
+  nodeEnv: string | undefined = process.env.NODE_ENV,
+): DatabaseTarget => {
   const uri = raw?.trim() ?? ''
-  if (uri === '') return { kind: 'sqlite', uri: DEFAULT_SQLITE_URI }
+  if (uri === '') {
+    return {
+      kind: 'sqlite',
+      uri: nodeEnv === 'development' ? DEFAULT_DEV_SQLITE_URI : DEFAULT_SQLITE_URI,
+    }
+  }
   if (uri === 'mongodb-memory' || uri.startsWith('mongodb-memory:'))
     return { kind: 'mongodb-memory', uri }
   if (uri.startsWith('file:')) {

@@ -24,7 +24,12 @@ describe('resolveDatabase', () => {
     ['mongodb+srv://cluster.example/db', 'mongodb', 'mongodb+srv://cluster.example/db'],
     ['mongodb-memory', 'mongodb-memory', 'mongodb-memory'],
   ])('%s → %s', (uri, kind, resolved) => {
-    expect(resolveDatabase(uri)).toEqual({ kind, uri: resolved })
+    expect(resolveDatabase(uri, 'production')).toEqual({ kind, uri: resolved })
+  })
+
+  it('gives the dev server (schema push) its own default file', () => {
+    expect(resolveDatabase(undefined, 'development').uri).toBe('file:./data/redaksi-dev.db')
+    expect(resolveDatabase(undefined, 'production').uri).toBe(DEFAULT_SQLITE_URI)
   })
 
   it('names the unknown scheme and lists the supported ones', () => {
