@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import net from 'node:net'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -125,6 +126,55 @@ describe('production start on an empty database', () => {
       expect(playground.status).toBe(404)
     } finally {
       expect(await server.stop()).toBe(0)
+    }
+  })
+})
+
+describe('npm run create-admin', () => {
+  const createAdmin = (args: string[], databaseUri: string) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '', DATABASE_URI: databaseUri }
+    Reflect.deleteProperty(env, 'NODE_ENV')
+    return spawnSync(
+      process.execPath,
+      [
+        '--conditions=production',
+        '--import',
+        'tsx',
+        path.join(process.cwd(), 'src/cli/createAdmin.ts'),
+        ...args,
+      ],
+      { env, encoding: 'utf8', timeout: 60_000 },
+    )
+  }
+
+  it('creates an admin who can log in, refuses a duplicate (1) and bad usage (2)', async () => {
+    const databaseUri = `file:${path.join(tmp, 'admin.db')}`
+    const created = createAdmin(
+      ['--email', 'Chief@Redaksi.test', '--password', PASSWORD, '--name', 'Chief'],
+      databaseUri,
+    )
+    expect(created.status).toBe(0)
+    expect(created.stdout).toMatch(/created admin chief@redaksi\.test/)
+    const again = createAdmin(
+      ['--email', 'chief@redaksi.test', '--password', PASSWORD],
+      databaseUri,
+    )
+    expect(again.status).toBe(1)
+    expect(again.stderr).toMatch(/already exists/)
+    const usage = createAdmin(['--email', 'x@y.z'], databaseUri)
+    expect(usage.status).toBe(2)
+    expect(usage.stderr).toMatch(/usage: npm run create-admin/)
+
+    const server = await startTestServer({ databaseUri })
+    try {
+      const api = new Api(server.url)
+      const token = await api.login('chief@redaksi.test', PASSWORD)
+      const me = await api
+        .as(token)
+        .get<{ user: { role: string; name: string } }>('/api/editors/me')
+      expect(me.body.user).toMatchObject({ role: 'admin', name: 'Chief' })
+    } finally {
+      await server.stop()
     }
   })
 })
