@@ -35,14 +35,18 @@ export interface ImporterOptions {
 /** req.context flag: the importer's own writes (hooks may skip side effects). */
 export const IMPORT_CONTEXT = { import: true } as const
 
-type ArticleRow = {
-  id: string | number
+/** The fields a person edits (what the edit fingerprint covers). */
+type EditableFields = {
   title?: string | null
   summary?: string | null
   body?: unknown
   dateline?: string | null
   language?: string | null
   authors?: (string | number | { id: string | number })[] | null
+}
+
+type ArticleRow = EditableFields & {
+  id: string | number
   source?: {
     fileName?: string | null
     contentHash?: string | null
@@ -58,14 +62,7 @@ const idOf = (v: string | number | { id: string | number }) => (typeof v === 'ob
  * Fingerprint of the fields a person edits. Stored at import; if the article's current fingerprint
  * differs at re-import time, someone edited it and the importer keeps their edits.
  */
-export const editableFingerprint = (doc: {
-  title?: string | null
-  summary?: string | null
-  body?: unknown
-  dateline?: string | null
-  language?: string | null
-  authors?: (string | number | { id: string | number })[] | null
-}): string =>
+export const editableFingerprint = (doc: EditableFields): string =>
   createHash('sha256')
     .update(
       JSON.stringify([

@@ -64,6 +64,8 @@ export const guardWorkflowFields: CollectionBeforeOperationHook = async ({
     }
     return args
   }
+  // Ordinary saves touch neither field: no lookup needed.
+  if (data.workflowStatus === undefined && data._status === undefined) return args
   const current = (await req.payload.findByID({
     collection: ARTICLES_SLUG,
     id,
