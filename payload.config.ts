@@ -14,6 +14,8 @@ import { Media } from './collections/Media'
 import { resolveDatabase } from './src/config/database'
 import { resolveSecret } from './src/config/secret'
 import { createDatabaseAdapter } from './src/db/adapter'
+import { outboxEmailAdapter } from './src/email/outboxAdapter'
+import { databaseUnavailableAfterError } from './src/db/unavailableError'
 import { publishScheduledArticle } from './src/jobs/publishScheduledArticle'
 import { isAdmin } from './src/access/isAdmin'
 import { workflowMutations } from './src/workflow/graphql'
@@ -26,6 +28,12 @@ export default buildConfig({
   db: createDatabaseAdapter(resolveDatabase(process.env.DATABASE_URI)),
   editor: lexicalEditor(),
   sharp,
+  // No SMTP transport yet: mail (password resets) goes to an outbox folder of .eml files.
+  email: outboxEmailAdapter({
+    dir: path.resolve(root, process.env.EMAIL_OUTBOX_DIR || 'data/outbox'),
+    fromAddress: process.env.EMAIL_FROM_ADDRESS || 'no-reply@redaksi.local',
+    fromName: process.env.EMAIL_FROM_NAME || 'Redaksi',
+  }),
   collections: [Articles, Media, Authors, Editors, AuditEvents],
   jobs: {
     tasks: [publishScheduledArticle],
@@ -70,6 +78,9 @@ export default buildConfig({
     // starts next (a MongoDB one would switch every id type to string).
     autoGenerate: false,
     outputFile: path.resolve(root, 'src/payload-types.ts'),
+  },
+  hooks: {
+    afterError: [databaseUnavailableAfterError],
   },
   telemetry: false,
   // CLIs keep stdout for their own output (e.g. seed --json) and log to stderr.

@@ -98,14 +98,14 @@ const run = (mode: 'import' | 'baseline', count: number, extraEnv: Record<string
 }
 
 // 2. baselines first (same machine, same run): stock Payload/libsql, then with Redaksi's SQLite
-// connection tuning (prepared-statement reuse, per-connection PRAGMAs) that the importer also uses
-const stock = run('baseline', baselineN, { REDAKSI_SQLITE_TUNING: 'off' })
+// client (src/db/sqlite/client.ts: one writer, readers, statement reuse) that the importer also uses
+const stock = run('baseline', baselineN, { REDAKSI_SQLITE_CLIENT: 'stock' })
 console.log(
   `baseline: ${stock.perSecond} documents/s (plain Local API loop, one versioned draft article at a time, stock SQLite driver; ${stock.docs} docs in ${stock.seconds} s, peak RSS ${stock.maxRssMb} MB)`,
 )
 const baseline = run('baseline', baselineN)
 console.log(
-  `baseline: ${baseline.perSecond} documents/s (the same loop with Redaksi's SQLite connection tuning; ${baseline.docs} docs in ${baseline.seconds} s)`,
+  `baseline: ${baseline.perSecond} documents/s (the same loop with Redaksi's SQLite client; ${baseline.docs} docs in ${baseline.seconds} s)`,
 )
 
 // 3. the importer

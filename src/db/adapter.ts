@@ -9,7 +9,7 @@ import type { DatabaseTarget } from '../config/database'
 import { migrations as postgresMigrations } from '../migrations/postgres'
 import { migrations as sqliteMigrations } from '../migrations/sqlite'
 import { startMongoMemory, stopMongoMemory } from './mongoMemory'
-import { tuneSqliteConnections } from './sqliteConnections'
+import { withRedaksiSqliteClient } from './sqlite/adapter'
 
 const migrationsRoot = path.resolve(process.cwd(), 'src/migrations')
 
@@ -20,23 +20,33 @@ const migrationsRoot = path.resolve(process.cwd(), 'src/migrations')
  */
 export const createDatabaseAdapter = (target: DatabaseTarget): DatabaseAdapterObj => {
   switch (target.kind) {
-    case 'sqlite':
-      if (process.env.REDAKSI_SQLITE_TUNING !== 'off') {
-        tuneSqliteConnections(['busy_timeout = 10000', 'synchronous = NORMAL'])
-      }
-      return sqliteAdapter({
-        // `timeout` is each pooled connection's busy timeout (ms); @libsql/client >= 0.18 pools
-        // connections, so a committed transaction returns its connection instead of leaking it.
-        client: { url: target.uri, timeout: 10_000 },
-        wal: true,
-        busyTimeout: 10_000,
+    case 'sqlite': {
+      const base = sqliteAdapter({
+        // The client below replaces the one db-sqlite would create from this config (see
+        // src/db/sqlite/client.ts): one writer behind an async queue, readers, no busy waits in the
+        // native driver. The URL stays for Payload's own messages.
+        client: { url: target.uri },
+        // WAL, synchronous=NORMAL and the journal size limit are set by Redaksi's client
+        wal: false,
+        busyTimeout: 0,
         // Payload leaves SQLite transactions off unless asked: Redaksi needs them (a transition and
-        // its audit event, and each imported document, commit or roll back together). IMMEDIATE
-        // takes the write lock at BEGIN, so concurrent writers wait instead of failing to upgrade.
-        transactionOptions: { behavior: 'immediate' },
+        // its audit event, and each imported document, commit or roll back together).
+        transactionOptions: {},
         migrationDir: path.join(migrationsRoot, 'sqlite'),
         prodMigrations: sqliteMigrations,
       })
+      // Benchmarks only: the stock @libsql/client, as plain Payload would use it (a baseline).
+      if (process.env.REDAKSI_SQLITE_CLIENT === 'stock') {
+        return sqliteAdapter({
+          client: { url: target.uri },
+          wal: true,
+          transactionOptions: {},
+          migrationDir: path.join(migrationsRoot, 'sqlite'),
+          prodMigrations: sqliteMigrations,
+        })
+      }
+      return withRedaksiSqliteClient(base, target.uri)
+    }
     case 'postgres':
       return postgresAdapter({
         pool: { connectionString: target.uri, connectionTimeoutMillis: 10_000 },

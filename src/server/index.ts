@@ -13,6 +13,8 @@ import { jsonErrorHandler, notReady } from './errors'
 import { preflightDatabase } from './preflight'
 import { closePayload } from '../db/close'
 import { checkDatabase } from './readiness'
+import { dbScope, retryAfterOn503 } from './middleware/dbScope'
+import { runInDbScope, scopeJobRuns } from '../db/sqlite/scope'
 import { runStartupTasks } from './startupTasks'
 
 export interface ServerOptions {
@@ -89,6 +91,8 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   app.disable('x-powered-by')
   app.set('trust proxy', process.env.TRUST_PROXY === 'true')
 
+  app.use(retryAfterOn503, dbScope)
+
   app.get('/healthz', (_req: Request, res: Response) => {
     res.json({ status: 'ok', uptime: Math.round(process.uptime()) })
   })
@@ -148,8 +152,9 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     const { default: config } = await import('../../payload.config')
     const payload = await getPayload({ config, cron: true })
     state.payload = payload
+    scopeJobRuns(payload.jobs as unknown as Parameters<typeof scopeJobRuns>[0])
 
-    await runStartupTasks(payload)
+    await runInDbScope('startup', () => runStartupTasks(payload))
 
     const { default: next } = await import('next')
     const instance = next({ dev: options.dev, dir, hostname: options.host, port })
