@@ -47,7 +47,7 @@ export const checkDatabase = async (payload: Payload, timeoutMs = 2_000): Promis
   const ask = async (): Promise<void> => {
     if (db.name === 'sqlite' && db.client?.probe) {
       // the file is the one opened, the schema exists, and a write lock can be taken
-      await db.client.probe(Math.max(100, timeoutMs - 200))
+      await db.client.probe(Math.min(1_000, Math.max(100, timeoutMs - 500)))
     } else if (db.name === 'sqlite' && db.client) {
       await db.client.execute('select 1')
     } else if (db.name === 'postgres' && db.pool) {
