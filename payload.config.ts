@@ -17,6 +17,7 @@ import { createDatabaseAdapter } from './src/db/adapter'
 import { publishScheduledArticle } from './src/jobs/publishScheduledArticle'
 import { isAdmin } from './src/access/isAdmin'
 import { workflowMutations } from './src/workflow/graphql'
+import { controlCharacterGuard } from './src/security/controlCharacters'
 
 const root = process.cwd()
 
@@ -72,6 +73,8 @@ export default buildConfig({
     outputFile: path.resolve(root, 'src/payload-types.ts'),
   },
   telemetry: false,
+  // Every collection refuses control characters (NUL, ESC, …) in incoming text with a 400.
+  plugins: [controlCharacterGuard],
   // CLIs keep stdout for their own output (e.g. seed --json) and log to stderr.
   ...(process.env.REDAKSI_LOG_TO_STDERR === '1'
     ? { logger: { options: { level: 'info' }, destination: process.stderr } }

@@ -72,7 +72,7 @@ describe.each(TEST_DATABASES)('deleting articles on %s', (kind) => {
       'f01_detik.txt',
       fixture('f01_detik.txt'),
     )
-    expect(result.status).toBe('created')
+    expect(result.status).toBe('imported')
     const id = result.articleId as Id
     const article = await payload.findByID({ collection: 'articles', id, depth: 0, draft: true })
 

@@ -128,7 +128,9 @@ describe.each(TEST_DATABASES)('hostile users cannot get around the workflow on %
       const id = await liveArticle('Asli: GraphQL dan Local API')
       const gql = await as('editor').graphql<{
         duplicateArticle: { id: Id; workflowStatus: string; _status: string }
-      }>(`mutation { duplicateArticle(id: ${JSON.stringify(id)}) { id workflowStatus _status } }`)
+      }>(
+        `mutation { duplicateArticle(id: ${JSON.stringify(id)}, data: { title: "Salinan GraphQL" }) { id workflowStatus _status } }`,
+      )
       expect(gql.body.errors).toBeUndefined()
       expect(gql.body.data?.duplicateArticle).toMatchObject({
         workflowStatus: 'draft',
@@ -199,10 +201,7 @@ describe.each(TEST_DATABASES)('hostile users cannot get around the workflow on %
         { _status: 'published' },
         { workflowStatus: 'unpublished' },
       ]) {
-        const res = await as('editor').patch<Errors>(
-          `/api/articles?where[id][equals]=${id}`,
-          data,
-        )
+        const res = await as('editor').patch<Errors>(`/api/articles?where[id][equals]=${id}`, data)
         expect(res.status, JSON.stringify(data)).toBe(403)
         expect(res.body.errors?.[0]?.data?.rule).toBe('workflow.direct-change.state')
       }
@@ -297,9 +296,7 @@ describe.each(TEST_DATABASES)('hostile users cannot get around the workflow on %
         `/api/articles/versions?where[parent][equals]=${id}&where[version._status][equals]=published&limit=1`,
       )
       expect(versions.body.docs).toHaveLength(1)
-      const restore = await as('editor').post(
-        `/api/articles/versions/${versions.body.docs[0].id}`,
-      )
+      const restore = await as('editor').post(`/api/articles/versions/${versions.body.docs[0].id}`)
       expect(restore.status).toBe(200)
       expect(await publicTitle(id)).toBe(404)
       const main = await payload.findByID({ collection: 'articles', id, depth: 0 })
