@@ -129,13 +129,17 @@ describe.each(TEST_DATABASES)('hostile users cannot get around the workflow on %
       const gql = await as('editor').graphql<{
         duplicateArticle: { id: Id; workflowStatus: string; _status: string }
       }>(
-        `mutation { duplicateArticle(id: ${JSON.stringify(id)}, data: { title: "Salinan GraphQL" }) { id workflowStatus _status } }`,
+        `mutation { duplicateArticle(id: ${JSON.stringify(id)}, data: { title: "Salinan GraphQL", workflowStatus: draft }) { id workflowStatus _status } }`,
       )
       expect(gql.body.errors).toBeUndefined()
       expect(gql.body.data?.duplicateArticle).toMatchObject({
         workflowStatus: 'draft',
         _status: 'draft',
       })
+      const gqlLive = await as('editor').graphql(
+        `mutation { duplicateArticle(id: ${JSON.stringify(id)}, data: { title: "Salinan terbit", workflowStatus: published, _status: published }) { id } }`,
+      )
+      expect(gqlLive.body.errors?.[0]?.message).toMatch(/workflow\.direct-change\.(state|publish)/)
 
       const editor = await payload.findByID({ collection: 'editors', id: tokens.ids.editor })
       const local = await payload.duplicate({
@@ -191,7 +195,7 @@ describe.each(TEST_DATABASES)('hostile users cannot get around the workflow on %
       expect(withPending.status).toBe(403)
       expect(withPending.body.errors?.[0]?.data?.rule).toBe('workflow.direct-change.unpublish')
       expect(await publicTitle(id)).toBe('Terbit: jangan turunkan')
-      expect(await auditActions(id)).toEqual(['submit', 'publish'])
+      expect(await auditActions(id)).toEqual(['create', 'submit', 'publish'])
     })
 
     it('bulk PATCH cannot change _status or workflowStatus, and bulk edits of live articles stay pending', async () => {
@@ -278,6 +282,7 @@ describe.each(TEST_DATABASES)('hostile users cannot get around the workflow on %
       expect(endpoint.body.doc.workflowStatus).toBe('published')
       expect(await publicTitle(id)).toBe('Terbit: koreksi dua')
       expect(await auditActions(id)).toEqual([
+        'create',
         'submit',
         'publish',
         'publish_changes',
@@ -304,6 +309,28 @@ describe.each(TEST_DATABASES)('hostile users cannot get around the workflow on %
       const newest = await payload.findByID({ collection: 'articles', id, draft: true, depth: 0 })
       expect(newest.workflowStatus).toBe('unpublished')
       expect(newest._status).toBe('draft')
+    })
+
+    it('a live article restores an old version only as a pending draft', async () => {
+      const id = await liveArticle('Terbit: versi satu')
+      await as('editor').patch(`/api/articles/${id}`, {
+        title: 'Terbit: versi dua',
+        _status: 'published',
+      })
+      expect(await publicTitle(id)).toBe('Terbit: versi dua')
+      const versions = await as('editor').get<{ docs: { id: Id; version: { title: string } }[] }>(
+        `/api/articles/versions?where[parent][equals]=${id}&where[version.title][equals]=${encodeURIComponent('Terbit: versi satu')}&where[version._status][equals]=published&limit=1`,
+      )
+      const versionId = versions.body.docs[0].id
+      const direct = await as('editor').post<Errors>(`/api/articles/versions/${versionId}`)
+      expect(direct.status).toBe(403)
+      expect(direct.body.errors?.[0]?.data?.rule).toBe('workflow.direct-change.restore')
+      const asDraft = await as('editor').post(`/api/articles/versions/${versionId}?draft=true`)
+      expect(asDraft.status).toBe(200)
+      expect(await publicTitle(id)).toBe('Terbit: versi dua')
+      const newest = await payload.findByID({ collection: 'articles', id, draft: true, depth: 0 })
+      expect(newest.title).toBe('Terbit: versi satu')
+      expect(newest.workflowStatus).toBe('published')
     })
   })
 
