@@ -19,6 +19,7 @@ import { databaseUnavailableAfterError } from './src/db/unavailableError'
 import { publishScheduledArticle } from './src/jobs/publishScheduledArticle'
 import { isAdmin } from './src/access/isAdmin'
 import { workflowMutations } from './src/workflow/graphql'
+import { controlCharacterGuard } from './src/security/controlCharacters'
 
 const root = process.cwd()
 
@@ -83,6 +84,8 @@ export default buildConfig({
     afterError: [databaseUnavailableAfterError],
   },
   telemetry: false,
+  // Every collection refuses control characters (NUL, ESC, …) in incoming text with a 400.
+  plugins: [controlCharacterGuard],
   // CLIs keep stdout for their own output (e.g. seed --json) and log to stderr.
   ...(process.env.REDAKSI_LOG_TO_STDERR === '1'
     ? { logger: { options: { level: 'info' }, destination: process.stderr } }

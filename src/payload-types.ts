@@ -314,8 +314,21 @@ export interface AuditEvent {
   at: string;
   actor?: (number | null) | Editor;
   actorLabel: string;
-  action: 'submit' | 'request_changes' | 'approve' | 'publish' | 'schedule' | 'unpublish' | 'import' | 'reimport';
-  article: number | Article;
+  action:
+    | 'submit'
+    | 'request_changes'
+    | 'approve'
+    | 'publish'
+    | 'schedule'
+    | 'unpublish'
+    | 'publish_changes'
+    | 'import'
+    | 'reimport'
+    | 'create'
+    | 'delete';
+  article?: (number | null) | Article;
+  articleRef?: string | null;
+  articleTitle?: string | null;
   fromState?:
     ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'unpublished') | null;
   toState?:
@@ -648,6 +661,8 @@ export interface AuditEventsSelect<T extends boolean = true> {
   actorLabel?: T;
   action?: T;
   article?: T;
+  articleRef?: T;
+  articleTitle?: T;
   fromState?: T;
   toState?: T;
   note?: T;

@@ -1,16 +1,19 @@
 import type { CollectionConfig, Field, FieldAccess } from 'payload'
 
-import { isEditor } from '../../src/access/isEditor'
 import { isStaff } from '../../src/access/isStaff'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
 import { WORKFLOW_STATES } from '../../src/workflow'
 import { ARTICLES_SLUG, AUTHORS_SLUG, EDITORS_SLUG, MEDIA_SLUG } from '../slugs'
 import { uniqueSlugFrom } from '../shared/uniqueSlug'
+import { canDeleteArticle } from './access/canDeleteArticle'
 import { canUpdateArticle } from './access/canUpdateArticle'
 import { stateLabels } from '../../src/admin/labels'
 import { workflowEndpoint } from './endpoints/workflow'
+import { auditArticleChanges } from './hooks/auditArticleChanges'
+import { auditDeletion } from './hooks/auditDeletion'
 import { guardWorkflowFields } from './hooks/guardWorkflowFields'
 import { keepSourceReadOnly } from './hooks/keepSourceReadOnly'
+import { keepWorkflowFields } from './hooks/keepWorkflowFields'
 import { publishedOnlyForAnonymous } from './hooks/publishedOnlyForAnonymous'
 import { setCreatedBy } from './hooks/setCreatedBy'
 
@@ -60,12 +63,14 @@ export const Articles: CollectionConfig = {
     readVersions: isStaff,
     create: isStaff,
     update: canUpdateArticle,
-    delete: isEditor,
+    delete: canDeleteArticle,
   },
   hooks: {
     beforeOperation: [publishedOnlyForAnonymous, guardWorkflowFields],
     beforeValidate: [uniqueSlugFrom(ARTICLES_SLUG, 'title')],
-    beforeChange: [setCreatedBy, keepSourceReadOnly],
+    beforeChange: [setCreatedBy, keepWorkflowFields, keepSourceReadOnly],
+    afterChange: [auditArticleChanges],
+    beforeDelete: [auditDeletion],
   },
   endpoints: [workflowEndpoint],
   fields: [
@@ -151,7 +156,8 @@ export const Articles: CollectionConfig = {
       type: 'date',
       index: true,
       label: { en: 'Published at', id: 'Waktu terbit' },
-      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+      // Set by the workflow when the article first goes live.
+      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
     },
     {
       name: 'workflowStatus',
@@ -188,7 +194,8 @@ export const Articles: CollectionConfig = {
       relationTo: EDITORS_SLUG,
       label: { en: 'Created by', id: 'Dibuat oleh' },
       admin: { position: 'sidebar', readOnly: true },
-      access: { read: ({ req }) => Boolean(req.user) },
+      // Set by the server from the creating account (setCreatedBy); never writable through an API.
+      access: { read: ({ req }) => Boolean(req.user), create: () => false, update: () => false },
     },
     {
       // Sidebar: the article's audit trail (notes and history), newest first.

@@ -4,14 +4,21 @@ import { isStaff } from '../../src/access/isStaff'
 import { WORKFLOW_ACTIONS, WORKFLOW_STATES } from '../../src/workflow'
 import { ARTICLES_SLUG, AUDIT_EVENTS_SLUG, EDITORS_SLUG } from '../slugs'
 
-export const AUDIT_ACTIONS = [...WORKFLOW_ACTIONS, 'import', 'reimport'] as const
+export const AUDIT_ACTIONS = [
+  ...WORKFLOW_ACTIONS,
+  'import',
+  'reimport',
+  'create',
+  'delete',
+] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 const nobody = () => false
 
 /**
- * The audit trail: one row per workflow transition or import, written by server code in the same
- * transaction as the change it records. Staff can read it; nobody can edit or delete it through
+ * The audit trail: one row per workflow transition, import, create and delete, written by server
+ * code in the same transaction as the change it records. A deleted article's rows stay: the
+ * reference becomes empty and `articleRef`/`articleTitle` keep its id and title. Staff can read it; nobody can edit or delete it through
  * any API (create/update/delete access is false; the server writes with overrideAccess).
  */
 export const AuditEvents: CollectionConfig = {
@@ -52,12 +59,19 @@ export const AuditEvents: CollectionConfig = {
       options: AUDIT_ACTIONS.map((value) => ({ value, label: value })),
     },
     {
+      // Empty once the article is deleted; articleRef and articleTitle keep what it was.
       name: 'article',
       type: 'relationship',
       relationTo: ARTICLES_SLUG,
-      required: true,
       index: true,
     },
+    {
+      name: 'articleRef',
+      type: 'text',
+      index: true,
+      label: { en: 'Article id', id: 'Id artikel' },
+    },
+    { name: 'articleTitle', type: 'text', label: { en: 'Article title', id: 'Judul artikel' } },
     { name: 'fromState', type: 'select', options: [...WORKFLOW_STATES] },
     { name: 'toState', type: 'select', options: [...WORKFLOW_STATES] },
     { name: 'note', type: 'textarea' },

@@ -18,6 +18,7 @@ export const workflowActionLabels: Record<WorkflowAction, Labels> = {
   publish: { en: 'Publish now', id: 'Terbitkan sekarang' },
   schedule: { en: 'Schedule', id: 'Jadwalkan' },
   unpublish: { en: 'Unpublish', id: 'Tarik dari terbitan' },
+  publish_changes: { en: 'Publish changes', id: 'Terbitkan perubahan' },
 }
 
 /** Audit-trail action names (workflow actions plus the importer's). */
@@ -30,6 +31,9 @@ export const auditActionLabels: Record<string, Labels> = {
   unpublish: { en: 'Unpublished', id: 'Ditarik dari terbitan' },
   import: { en: 'Imported', id: 'Diimpor' },
   reimport: { en: 'Re-imported', id: 'Diimpor ulang' },
+  publish_changes: { en: 'Changes published', id: 'Perubahan diterbitkan' },
+  create: { en: 'Created', id: 'Dibuat' },
+  delete: { en: 'Deleted', id: 'Dihapus' },
 }
 
 /** Review-state names (the Articles collection's select options use this table too). */

@@ -1,9 +1,10 @@
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 import type { PayloadRequest } from 'payload'
 
-import { ARTICLES_SLUG, AUDIT_EVENTS_SLUG } from '../../collections/slugs'
+import { ARTICLES_SLUG } from '../../collections/slugs'
 import type { Article } from '../payload-types'
 import { roleOf, staffUser } from '../access/roles'
+import { writeAuditEvent } from './audit'
 import { fourEyesEnabled } from './config'
 import { WorkflowError } from './errors'
 import {
@@ -152,33 +153,17 @@ export const applyTransition = async (
       context: { ...req.context, [WORKFLOW_CONTEXT_FLAG]: true },
     })) as Article
 
-    const versions = await payload.findVersions({
-      collection: ARTICLES_SLUG,
-      where: { parent: { equals: article.id } },
-      sort: '-updatedAt',
-      limit: 1,
-      depth: 0,
-      req,
-      overrideAccess: true,
-    })
-    const user = staffUser(req) as { id: number; name?: string; email?: string } | null
-    await payload.create({
-      collection: AUDIT_EVENTS_SLUG,
-      data: {
-        at: now.toISOString(),
-        actor: request.system ? null : (user?.id ?? null),
-        actorLabel: request.system ? 'scheduler' : (user?.name ?? user?.email ?? 'unknown'),
-        action,
-        article: article.id as number,
-        fromState: decision.from,
-        toState: decision.to,
-        note: note || null,
-        versionId: versions.docs[0] ? String(versions.docs[0].id) : null,
-        override: decision.override ?? null,
-        summary: `${action}: ${decision.from} → ${decision.to}`,
-      },
-      req,
-      overrideAccess: true,
+    await writeAuditEvent(req, {
+      action,
+      article: article.id,
+      articleTitle: article.title ?? null,
+      fromState: decision.from,
+      toState: decision.to,
+      note: note || null,
+      override: decision.override ?? null,
+      summary: `${action}: ${decision.from} → ${decision.to}`,
+      system: request.system,
+      at: now,
     })
 
     if (action === 'schedule' && decision.publishAt) {

@@ -39,6 +39,7 @@ export const WORKFLOW_ACTIONS = [
   'publish',
   'schedule',
   'unpublish',
+  'publish_changes',
 ] as const
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number]
 
@@ -98,7 +99,7 @@ export const TRANSITION_ERROR_HTTP_STATUS: Record<TransitionErrorCode, number> =
 
 const RULE_MESSAGES = {
   'workflow.action.unknown':
-    'Unknown workflow action; expected one of: submit, request_changes, approve, publish, schedule, unpublish.',
+    'Unknown workflow action; expected one of: submit, request_changes, approve, publish, schedule, unpublish, publish_changes.',
   'workflow.state.unknown': 'The article has an unknown workflow state.',
   'workflow.actor.invalid': 'Only signed-in editors with a known role can change the workflow.',
   'workflow.role.contributor-cannot-request-changes':
@@ -111,6 +112,8 @@ const RULE_MESSAGES = {
     'Contributors cannot schedule articles; an editor must schedule this article.',
   'workflow.role.contributor-cannot-unpublish':
     'Contributors cannot unpublish articles; ask an editor.',
+  'workflow.role.contributor-cannot-publish-changes':
+    'Contributors cannot publish changes to a live article; an editor must publish them.',
   'workflow.system.publish-only':
     'The scheduler can only publish scheduled articles; every other action needs an editor.',
   'workflow.transition.invalid':
@@ -124,6 +127,14 @@ const RULE_MESSAGES = {
   'workflow.publish-at.required': 'Scheduling needs a publication date and time (publishAt).',
   'workflow.publish-at.invalid': 'The publication date and time (publishAt) is not a valid date.',
   'workflow.publish-at.past': 'The publication date and time (publishAt) must be in the future.',
+  'workflow.direct-change.state':
+    'The review state and publication status change only through the workflow; use the workflow buttons or POST /api/articles/:id/workflow.',
+  'workflow.direct-change.publish':
+    'Articles are published through the workflow; use the workflow buttons or POST /api/articles/:id/workflow.',
+  'workflow.direct-change.restore':
+    'A live article restores an old version only as a draft (restore as draft, ?draft=true); publish it with "publish changes".',
+  'workflow.direct-change.unpublish':
+    'Unpublishing goes through the workflow; use the workflow buttons or POST /api/articles/:id/workflow.',
   'workflow.publish-at.not-due':
     'This scheduled article is not due yet; the scheduler may only publish it once publishAt has passed.',
 } as const satisfies Record<string, string>
@@ -229,6 +240,53 @@ export const TRANSITIONS: Readonly<Record<WorkflowAction, TransitionSpec>> = {
     requires: null,
     systemFrom: [],
   },
+  // Edits to a live article are saved as a pending draft (the live version stays live); this
+  // makes the newest saved version live. Editors correct live articles without a second editor,
+  // as before, so the four-eyes rule does not apply; every use is audited.
+  publish_changes: {
+    from: ['published'],
+    to: 'published',
+    roles: EDITORS,
+    deniedRule: 'workflow.role.contributor-cannot-publish-changes',
+    ownerOnly: [],
+    fourEyes: false,
+    requires: null,
+    systemFrom: [],
+  },
+}
+
+/**
+ * Who may delete an article, per role (the Articles delete access builds its query from this):
+ * editors and admins any article in any state; contributors only their own drafts that were never
+ * submitted for review. Every deletion is audited.
+ */
+export const DELETE_RULES: Readonly<
+  Record<
+    Role,
+    {
+      states: readonly WorkflowState[]
+      anyState: boolean
+      ownerOnly: boolean
+      neverSubmitted: boolean
+    }
+  >
+> = {
+  admin: { states: WORKFLOW_STATES, anyState: true, ownerOnly: false, neverSubmitted: false },
+  editor: { states: WORKFLOW_STATES, anyState: true, ownerOnly: false, neverSubmitted: false },
+  contributor: { states: ['draft'], anyState: false, ownerOnly: true, neverSubmitted: true },
+}
+
+/** Whether someone with `role` may delete an article in `state` (see DELETE_RULES). */
+export function deletableBy(
+  role: Role,
+  state: WorkflowState,
+  opts: { isOwner: boolean; submitted: boolean },
+): boolean {
+  if (!isRole(role) || !isWorkflowState(state)) return false
+  const rule = DELETE_RULES[role]
+  if (rule.ownerOnly && !opts.isOwner) return false
+  if (rule.neverSubmitted && opts.submitted) return false
+  return rule.states.includes(state)
 }
 
 /** Who may edit an article's content, per state. Owner-only roles need `isOwner`. */
@@ -412,4 +470,82 @@ export function editableBy(role: Role, state: WorkflowState, opts: { isOwner: bo
   const rule = EDIT_RULES[role]
   if (rule.ownerOnly && !opts.isOwner) return false
   return rule.states.includes(state)
+}
+
+/**
+ * A save that is not a workflow action: a create (including a duplicate), an update by id, a bulk
+ * update, or a restore of an old version, through any door (REST, GraphQL, admin, Local API with
+ * a user).
+ */
+export interface DirectWrite {
+  kind: 'create' | 'update' | 'bulk-update' | 'restore'
+  role: Role
+  /** The requested `workflowStatus` differs from the article's (or, on create, from its start). */
+  changesState: boolean
+  /** The requested Payload `_status`, if any. */
+  status?: 'draft' | 'published' | null
+  /** Saved as a draft version (`?draft=true`). */
+  draft: boolean
+  /** The article is live now (its current `_status` is published). */
+  live: boolean
+  /** Current review state (updates). */
+  state?: WorkflowState | null
+}
+
+export type DirectWriteResult =
+  | {
+      ok: true
+      /** Store the change as a pending draft version, never on the live document. */
+      saveAsDraft: boolean
+      /** This save is the workflow action `publish_changes` (checked by decideTransition; audited). */
+      action?: 'publish_changes'
+    }
+  | Failure
+
+/**
+ * The rule book for direct saves. `_status` and `workflowStatus` change only through the workflow;
+ * a save never takes a live article offline and never puts unreviewed text live:
+ * - changing the review state, or any `_status` in a bulk update → workflow.direct-change.state
+ * - `_status: published` → only on a live article, by an editor/admin: that is the workflow action
+ *   `publish_changes` (the admin's "Publish changes" button); otherwise workflow.direct-change.publish
+ * - `_status: draft` on a live article, not as a draft save → workflow.direct-change.unpublish
+ * - any other save of a live article and every bulk update is stored as a pending draft (the live
+ *   version stays live until "publish changes")
+ * - restoring an old version keeps the review state and never publishes; on a live article it must
+ *   be a restore as draft → otherwise workflow.direct-change.restore
+ */
+export function decideDirectWrite(write: DirectWrite): DirectWriteResult {
+  if (!isRole(write.role)) return fail('forbidden', 'workflow.actor.invalid')
+  if (write.changesState) return fail('forbidden', 'workflow.direct-change.state')
+  if (write.kind === 'bulk-update') {
+    if (write.status) return fail('forbidden', 'workflow.direct-change.state')
+    return { ok: true, saveAsDraft: true }
+  }
+  if (write.kind === 'restore') {
+    // Payload fixes "restore as draft" before any hook runs, so a live article's restore must ask
+    // for it; the restored version then waits as a pending draft.
+    if (write.live && !write.draft) return fail('forbidden', 'workflow.direct-change.restore')
+    return { ok: true, saveAsDraft: false }
+  }
+  if (write.status === 'published') {
+    if (write.kind === 'update' && write.live) {
+      const decision = decide(
+        {
+          actor: { id: 'direct-write', role: write.role },
+          state: write.state ?? 'published',
+          action: 'publish_changes',
+          isOwner: false,
+        },
+        { skipInputs: false },
+      )
+      if (!decision.ok) return decision
+      return { ok: true, saveAsDraft: false, action: 'publish_changes' }
+    }
+    return fail('forbidden', 'workflow.direct-change.publish')
+  }
+  if (write.kind === 'create') return { ok: true, saveAsDraft: false }
+  if (write.live && write.status === 'draft' && !write.draft) {
+    return fail('forbidden', 'workflow.direct-change.unpublish')
+  }
+  return { ok: true, saveAsDraft: write.live }
 }

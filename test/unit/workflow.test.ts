@@ -7,7 +7,9 @@ import {
   WORKFLOW_ACTIONS,
   WORKFLOW_STATES,
   availableActions,
+  decideDirectWrite,
   decideTransition,
+  deletableBy,
   editableBy,
   isWorkflowAction,
   isWorkflowState,
@@ -41,6 +43,7 @@ const ACTIONS: WorkflowAction[] = [
   'publish',
   'schedule',
   'unpublish',
+  'publish_changes',
 ]
 const ALL_ROLES: Role[] = ['contributor', 'editor', 'admin']
 
@@ -58,6 +61,7 @@ const NEXT: Record<WorkflowState, Record<WorkflowAction, WorkflowState | null>> 
     publish: _,
     schedule: _,
     unpublish: _,
+    publish_changes: _,
   },
   in_review: {
     submit: _,
@@ -66,6 +70,7 @@ const NEXT: Record<WorkflowState, Record<WorkflowAction, WorkflowState | null>> 
     publish: 'published',
     schedule: 'scheduled',
     unpublish: _,
+    publish_changes: _,
   },
   changes_requested: {
     submit: 'in_review',
@@ -74,6 +79,7 @@ const NEXT: Record<WorkflowState, Record<WorkflowAction, WorkflowState | null>> 
     publish: _,
     schedule: _,
     unpublish: _,
+    publish_changes: _,
   },
   approved: {
     submit: _,
@@ -82,6 +88,7 @@ const NEXT: Record<WorkflowState, Record<WorkflowAction, WorkflowState | null>> 
     publish: 'published',
     schedule: 'scheduled',
     unpublish: _,
+    publish_changes: _,
   },
   scheduled: {
     submit: _,
@@ -90,6 +97,7 @@ const NEXT: Record<WorkflowState, Record<WorkflowAction, WorkflowState | null>> 
     publish: 'published',
     schedule: _,
     unpublish: 'unpublished',
+    publish_changes: _,
   },
   published: {
     submit: _,
@@ -98,6 +106,7 @@ const NEXT: Record<WorkflowState, Record<WorkflowAction, WorkflowState | null>> 
     publish: _,
     schedule: _,
     unpublish: 'unpublished',
+    publish_changes: 'published',
   },
   unpublished: {
     submit: 'in_review',
@@ -106,6 +115,7 @@ const NEXT: Record<WorkflowState, Record<WorkflowAction, WorkflowState | null>> 
     publish: 'published',
     schedule: _,
     unpublish: _,
+    publish_changes: _,
   },
 }
 
@@ -117,6 +127,7 @@ const MAY: Record<WorkflowAction, Role[]> = {
   publish: ['editor', 'admin'],
   schedule: ['editor', 'admin'],
   unpublish: ['editor', 'admin'],
+  publish_changes: ['editor', 'admin'],
 }
 
 const CONTRIBUTOR_DENIED_RULE: Record<WorkflowAction, string | null> = {
@@ -126,6 +137,7 @@ const CONTRIBUTOR_DENIED_RULE: Record<WorkflowAction, string | null> = {
   publish: 'workflow.role.contributor-cannot-publish',
   schedule: 'workflow.role.contributor-cannot-schedule',
   unpublish: 'workflow.role.contributor-cannot-unpublish',
+  publish_changes: 'workflow.role.contributor-cannot-publish-changes',
 }
 
 const FOUR_EYES_ACTIONS: WorkflowAction[] = ['approve', 'publish', 'schedule']
@@ -249,8 +261,8 @@ describe('constants and guards', () => {
 })
 
 describe('decideTransition: every role × state × action', () => {
-  it('covers 3 roles × 7 states × 6 actions', () => {
-    expect(MATRIX).toHaveLength(126)
+  it('covers 3 roles × 7 states × 7 actions', () => {
+    expect(MATRIX).toHaveLength(147)
   })
 
   it.each(MATRIX)('%s / %s / %s (owner, valid inputs)', (role, state, action) => {
@@ -707,14 +719,14 @@ describe('availableActions', () => {
         base('editor', 'scheduled'),
         ['request_changes', 'publish', 'unpublish'],
       ],
-      ['editor, published', base('editor', 'published'), ['unpublish']],
+      ['editor, published', base('editor', 'published'), ['unpublish', 'publish_changes']],
       ['editor, unpublished', base('editor', 'unpublished'), ['submit', 'publish']],
       [
         'admin, in_review submitted by self (override)',
         base('admin', 'in_review', { submittedBy: 3 }),
         ['request_changes', 'approve', 'publish', 'schedule'],
       ],
-      ['admin, published', base('admin', 'published'), ['unpublish']],
+      ['admin, published', base('admin', 'published'), ['unpublish', 'publish_changes']],
       [
         'system, scheduled',
         { actor: { system: true }, state: 'scheduled', isOwner: false },
@@ -767,5 +779,101 @@ describe('editableBy', () => {
   it('unknown role or state is not editable', () => {
     expect(editableBy('intern' as unknown as Role, 'draft', { isOwner: true })).toBe(false)
     expect(editableBy('editor', 'live' as unknown as WorkflowState, { isOwner: true })).toBe(false)
+  })
+})
+
+describe('decideDirectWrite: saves that are not workflow actions', () => {
+  type W = Parameters<typeof decideDirectWrite>[0]
+  const w = (over: Partial<W>): W => ({
+    kind: 'update',
+    role: 'editor',
+    changesState: false,
+    draft: false,
+    live: false,
+    state: 'in_review',
+    ...over,
+  })
+  const cases: Array<[string, W, { saveAsDraft: boolean; action?: string } | string]> = [
+    ['create a draft', w({ kind: 'create' }), { saveAsDraft: false }],
+    [
+      'create published',
+      w({ kind: 'create', status: 'published' }),
+      'workflow.direct-change.publish',
+    ],
+    [
+      'create in another state',
+      w({ kind: 'create', changesState: true }),
+      'workflow.direct-change.state',
+    ],
+    ['update a non-live article', w({}), { saveAsDraft: false }],
+    ['update changing the state', w({ changesState: true }), 'workflow.direct-change.state'],
+    ['publish a non-live article', w({ status: 'published' }), 'workflow.direct-change.publish'],
+    ['plain save of a live article', w({ live: true, state: 'published' }), { saveAsDraft: true }],
+    [
+      'draft save of a live article',
+      w({ live: true, state: 'published', draft: true, status: 'draft' }),
+      { saveAsDraft: true },
+    ],
+    [
+      '_status draft on a live article (not a draft save)',
+      w({ live: true, state: 'published', status: 'draft' }),
+      'workflow.direct-change.unpublish',
+    ],
+    [
+      'editor publishes changes to a live article',
+      w({ live: true, state: 'published', status: 'published' }),
+      { saveAsDraft: false, action: 'publish_changes' },
+    ],
+    [
+      'contributor publishes changes to a live article',
+      w({ role: 'contributor', live: true, state: 'published', status: 'published' }),
+      'workflow.role.contributor-cannot-publish-changes',
+    ],
+    ['bulk edit', w({ kind: 'bulk-update' }), { saveAsDraft: true }],
+    [
+      'bulk _status draft',
+      w({ kind: 'bulk-update', status: 'draft' }),
+      'workflow.direct-change.state',
+    ],
+    [
+      'bulk state change',
+      w({ kind: 'bulk-update', changesState: true }),
+      'workflow.direct-change.state',
+    ],
+    ['restore on a non-live article', w({ kind: 'restore' }), { saveAsDraft: false }],
+    [
+      'restore as draft on a live article',
+      w({ kind: 'restore', live: true, draft: true }),
+      { saveAsDraft: false },
+    ],
+    [
+      'restore on a live article',
+      w({ kind: 'restore', live: true }),
+      'workflow.direct-change.restore',
+    ],
+  ]
+  it.each(cases)('%s', (_name, write, want) => {
+    const result = decideDirectWrite(write)
+    if (typeof want === 'string') {
+      expect(result).toMatchObject({ ok: false, rule: want })
+      if (!result.ok) expect(RULES[result.rule]).toBeTypeOf('string')
+    } else {
+      expect(result).toEqual({ ok: true, ...want })
+    }
+  })
+})
+
+describe('deletableBy', () => {
+  it('editors and admins delete any article; contributors only their own never-submitted drafts', () => {
+    for (const state of STATES) {
+      for (const role of ['editor', 'admin'] as const) {
+        expect(deletableBy(role, state, { isOwner: false, submitted: true })).toBe(true)
+      }
+      expect(deletableBy('contributor', state, { isOwner: true, submitted: false })).toBe(
+        state === 'draft',
+      )
+      expect(deletableBy('contributor', state, { isOwner: false, submitted: false })).toBe(false)
+    }
+    expect(deletableBy('contributor', 'draft', { isOwner: true, submitted: true })).toBe(false)
   })
 })

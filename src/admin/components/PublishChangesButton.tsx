@@ -9,8 +9,9 @@ import { roleOfUser } from '../shared'
  * Replaces Payload's "Publish" button on articles (admin.components.edit.PublishButton).
  * Articles reach "published" only through the workflow actions (WorkflowPanel). The one exception
  * is an article that is already live: editors and admins may push corrections to it with
- * "Publish changes" (the workflow guard allows exactly that). Otherwise nothing is rendered, so
- * only "Save draft" remains.
+ * "Publish changes", a save with `_status: published` that the rule book treats as the workflow
+ * action `publish_changes` (checked in guardWorkflowFields, audited in auditArticleChanges).
+ * Otherwise nothing is rendered, so only "Save draft" remains.
  */
 export const PublishChangesButton = async ({
   id,

@@ -1,9 +1,15 @@
 import * as migration_20261126_222043_initial from './20261126_222043_initial'
+import * as migration_20261129_142552_audit_trail_survives_deletion from './20261129_142552_audit_trail_survives_deletion'
 
 export const migrations = [
   {
     up: migration_20261126_222043_initial.up,
     down: migration_20261126_222043_initial.down,
     name: '20261126_222043_initial',
+  },
+  {
+    up: migration_20261129_142552_audit_trail_survives_deletion.up,
+    down: migration_20261129_142552_audit_trail_survives_deletion.down,
+    name: '20261129_142552_audit_trail_survives_deletion',
   },
 ]

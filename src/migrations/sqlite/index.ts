@@ -1,9 +1,21 @@
 import * as migration_20261126_222040_initial from './20261126_222040_initial'
+import * as migration_20261129_142540_audit_trail_survives_deletion from './20261129_142540_audit_trail_survives_deletion'
+import * as migration_20261129_150000_article_ids_never_reused from './20261129_150000_article_ids_never_reused'
 
 export const migrations = [
   {
     up: migration_20261126_222040_initial.up,
     down: migration_20261126_222040_initial.down,
     name: '20261126_222040_initial',
+  },
+  {
+    up: migration_20261129_142540_audit_trail_survives_deletion.up,
+    down: migration_20261129_142540_audit_trail_survives_deletion.down,
+    name: '20261129_142540_audit_trail_survives_deletion',
+  },
+  {
+    up: migration_20261129_150000_article_ids_never_reused.up,
+    down: migration_20261129_150000_article_ids_never_reused.down,
+    name: '20261129_150000_article_ids_never_reused',
   },
 ]
