@@ -1,0 +1,71 @@
+import { defaultLoggerOptions } from 'payload'
+import type { Config } from 'payload'
+
+import { redactSqlText, safeErrorMessage, serializeError } from './safeError'
+
+type LoggerConfig = Exclude<NonNullable<Config['logger']>, 'sync' | { info: unknown }>
+type LogMethodHook = NonNullable<NonNullable<LoggerConfig['options']['hooks']>['logMethod']>
+
+/**
+ * Expected refusals are one INFO line with their message and no stack (Payload logs every error
+ * it answers with at ERROR, stack included, unless its name is listed here). A failed login is
+ * AuthenticationError; a locked account LockedAuth; an unverified one UnverifiedEmail.
+ */
+export const LOGGING_LEVELS: NonNullable<Config['loggingLevels']> = {
+  AuthenticationError: 'info',
+  LockedAuth: 'info',
+  UnverifiedEmail: 'info',
+}
+
+const sanitizeArg = (arg: unknown): unknown => {
+  if (typeof arg === 'string') return redactSqlText(arg)
+  if (arg && typeof arg === 'object' && !(arg instanceof Error)) {
+    const record = arg as Record<string, unknown>
+    if (typeof record.msg === 'string') return { ...record, msg: redactSqlText(record.msg) }
+  }
+  return arg
+}
+
+/**
+ * Every log call passes through here: a bare Error becomes `{ err }` with a safe message (pino
+ * would otherwise use its raw message, SQL parameters included), strings lose SQL statements.
+ */
+const logMethod: LogMethodHook = function (this: unknown, args, method) {
+  const [first, ...rest] = args as unknown[]
+  let next: unknown[]
+  if (first instanceof Error) {
+    next = [
+      { err: first },
+      typeof rest[0] === 'string' ? redactSqlText(rest[0]) : safeErrorMessage(first),
+      ...rest.slice(1).map(sanitizeArg),
+    ]
+  } else if (
+    first &&
+    typeof first === 'object' &&
+    (first as { err?: unknown }).err instanceof Error &&
+    typeof rest[0] !== 'string'
+  ) {
+    // pino would take the message of `{ err }` from the raw error
+    next = [first, safeErrorMessage((first as { err: unknown }).err), ...rest.map(sanitizeArg)]
+  } else {
+    next = [sanitizeArg(first), ...rest.map(sanitizeArg)]
+  }
+  return (method as (...a: unknown[]) => void).apply(this, next)
+}
+
+/**
+ * Payload's logger: its usual pretty output (JSON on stderr for the CLIs, whose stdout carries
+ * their report), with an error serializer and a hook that keep SQL parameters and Postgres'
+ * `detail` out of every line while keeping the database's reason.
+ */
+export const loggerConfig = (): LoggerConfig => ({
+  options: {
+    level: process.env.LOG_LEVEL || 'info',
+    serializers: { err: serializeError, error: serializeError },
+    hooks: { logMethod },
+  },
+  destination:
+    process.env.REDAKSI_LOG_TO_STDERR === '1'
+      ? process.stderr
+      : (defaultLoggerOptions as unknown as LoggerConfig['destination']),
+})
