@@ -153,8 +153,13 @@ const main = async (): Promise<number> => {
   return summary.failed > 0 ? 1 : 0
 }
 
+/** Exits once stdout has taken everything (a reader of --json must never get a cut-off line). */
+const exitAfterFlush = (code: number) => {
+  process.stdout.write('', () => process.exit(code))
+}
+
 main().then(
-  (code) => process.exit(code),
+  (code) => exitAfterFlush(code),
   (err: unknown) => {
     process.stderr.write(
       isConfigError(err) ? `redaksi: ${err.message}\n` : `seed failed: ${safeErrorMessage(err)}\n`,

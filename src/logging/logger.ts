@@ -17,6 +17,28 @@ export const LOGGING_LEVELS: NonNullable<Config['loggingLevels']> = {
   UnverifiedEmail: 'info',
 }
 
+/** Payload's own INFO-level errors (its defaults) and ours: logged as one line without a stack. */
+const EXPECTED_ERRORS = new Set([
+  'Forbidden',
+  'Locked',
+  'MissingFile',
+  'NotFound',
+  'ValidationError',
+  ...Object.entries(LOGGING_LEVELS)
+    .filter(([, level]) => level === 'info')
+    .map(([name]) => name),
+])
+
+/**
+ * GraphQL wraps what a resolver threw in a GraphQLError, which Payload logs at ERROR with its
+ * stack (its level table matches the wrapper's name): the wrapped error's name decides instead.
+ */
+const expectedInsideGraphql = (err: unknown): Error | null => {
+  if (!(err instanceof Error) || err.name !== 'GraphQLError') return null
+  const original = (err as { originalError?: unknown }).originalError
+  return original instanceof Error && EXPECTED_ERRORS.has(original.name) ? original : null
+}
+
 const sanitizeArg = (arg: unknown): unknown => {
   if (typeof arg === 'string') return redactSqlText(arg)
   if (arg && typeof arg === 'object' && !(arg instanceof Error)) {
@@ -32,6 +54,13 @@ const sanitizeArg = (arg: unknown): unknown => {
  */
 const logMethod: LogMethodHook = function (this: unknown, args, method) {
   const [first, ...rest] = args as unknown[]
+  const wrapped = expectedInsideGraphql(
+    first instanceof Error ? first : (first as { err?: unknown } | null)?.err,
+  )
+  if (wrapped) {
+    ;(this as { info: (msg: string) => void }).info(safeErrorMessage(wrapped))
+    return
+  }
   let next: unknown[]
   if (first instanceof Error) {
     next = [

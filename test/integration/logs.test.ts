@@ -81,6 +81,20 @@ describe.each(TEST_DATABASES)('server logs on %s', (kind) => {
     expect(lines.join('\n')).not.toContain('not the password')
   })
 
+  it('logs a failed GraphQL login as one INFO line without a stack', async () => {
+    const from = server.output().length
+    const res = await api.graphql(
+      'mutation { loginEditor(email: "editor@redaksi.test", password: "still not it") { token } }',
+    )
+    expect(res.status).toBe(200)
+    expect(res.body.errors?.[0].message).toMatch(/incorrect/)
+    await waitForOutput(server, from, /incorrect/)
+    const lines = linesSince(server, from)
+    expect(lines, lines.join('\n')).toHaveLength(1)
+    expect(lines[0]).toMatch(/INFO.*The email or password provided is incorrect/)
+    expect(lines.join('\n')).not.toMatch(/ERROR|GraphQLError|\n\s+at /)
+  })
+
   it('logs a failed SQL statement with the database’s reason and no parameter values', async () => {
     await addFailingTrigger(db)
     const from = server.output().length
