@@ -194,8 +194,12 @@ export const main = async (): Promise<void> => {
     const done = running ? running.close() : Promise.resolve()
     done.then(
       () => {
-        running?.payload.logger.info('stopped')
-        process.exit(0)
+        const logger = running?.payload.logger
+        logger?.info('stopped')
+        // let the log line out before exiting (bounded: a stuck destination cannot hold the exit)
+        setTimeout(() => process.exit(0), 500).unref()
+        if (logger) logger.flush(() => process.exit(0))
+        else process.exit(0)
       },
       (err: unknown) => {
         process.stderr.write(`shutdown failed: ${String(err)}\n`)
