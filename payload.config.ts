@@ -18,6 +18,7 @@ import { outboxEmailAdapter } from './src/email/outboxAdapter'
 import { databaseUnavailableAfterError } from './src/db/unavailableError'
 import { publishScheduledArticle } from './src/jobs/publishScheduledArticle'
 import { isAdmin } from './src/access/isAdmin'
+import { LOGGING_LEVELS, loggerConfig } from './src/logging/logger'
 import { workflowMutations } from './src/workflow/graphql'
 import { controlCharacterGuard } from './src/security/controlCharacters'
 
@@ -86,8 +87,8 @@ export default buildConfig({
   telemetry: false,
   // Every collection refuses control characters (NUL, ESC, …) in incoming text with a 400.
   plugins: [controlCharacterGuard],
-  // CLIs keep stdout for their own output (e.g. seed --json) and log to stderr.
-  ...(process.env.REDAKSI_LOG_TO_STDERR === '1'
-    ? { logger: { options: { level: 'info' }, destination: process.stderr } }
-    : {}),
+  // Logs: failed logins are one INFO line, SQL parameters never appear (src/logging); CLIs keep
+  // stdout for their own output (e.g. seed --json) and log to stderr.
+  logger: loggerConfig(),
+  loggingLevels: LOGGING_LEVELS,
 })

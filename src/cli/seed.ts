@@ -9,10 +9,17 @@ import { readFileSync, statSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 
 import { getPayload } from 'payload'
+import type { Payload } from 'payload'
 
+import { ARTICLES_SLUG } from '../../collections/slugs'
+import { resolveDatabase } from '../config/database'
 import { isConfigError } from '../config/errors'
 import { closePayload } from '../db/close'
+import { dryRunCanReadDatabase, readOnlySchemaConfig } from '../import/dryRun'
 import { expandPaths } from '../import/files'
+import { acquireImportLock } from '../import/lock'
+import type { ImportLock } from '../import/lock'
+import { safeErrorMessage } from '../logging/safeError'
 import { Importer } from '../import/importer'
 import type { ImportResult } from '../import/importer'
 import { MAX_DOCUMENT_BYTES } from '../import/parse'
@@ -56,17 +63,54 @@ const emit = (result: ImportResult) => {
   process.stdout.write(`${JSON.stringify(line)}\n`)
 }
 
-const main = async (): Promise<number> => {
-  const { default: config } = await import('../../payload.config')
-  // Start-up chatter (e.g. the schema push spinner in development) goes to stderr: stdout carries
-  // only the report.
-  const write = process.stdout.write.bind(process.stdout)
-  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
-  let payload
+/** Whether the database has been migrated (a dry run reads it only then). */
+const hasArticlesTable = async (payload: Payload): Promise<boolean> => {
   try {
-    payload = await getPayload({ config })
-  } finally {
-    process.stdout.write = write
+    await payload.count({ collection: ARTICLES_SLUG, overrideAccess: true })
+    return true
+  } catch {
+    return false
+  }
+}
+
+const main = async (): Promise<number> => {
+  const target = resolveDatabase(process.env.DATABASE_URI)
+  const { default: configPromise } = await import('../../payload.config')
+  let payload: Payload | null = null
+  let lock: ImportLock | null = null
+  if (dryRun && !dryRunCanReadDatabase(target)) {
+    // a dry run creates no database: with none yet, documents are compared within the batch
+    process.stderr.write(
+      'dry run: no database yet (none is created); documents are compared within this batch only\n',
+    )
+  } else {
+    let config = await configPromise
+    if (dryRun) config = readOnlySchemaConfig(config)
+    // Start-up chatter (e.g. the schema push spinner in development) goes to stderr: stdout
+    // carries only the report.
+    const write = process.stdout.write.bind(process.stdout)
+    process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
+    try {
+      payload = await getPayload({ config })
+    } finally {
+      process.stdout.write = write
+    }
+    if (dryRun && !(await hasArticlesTable(payload))) {
+      process.stderr.write(
+        'dry run: the database has no Redaksi tables yet (it is not migrated by a dry run); documents are compared within this batch only\n',
+      )
+      await closePayload(payload)
+      payload = null
+    }
+    if (payload && !dryRun) {
+      // one import at a time per database: a concurrent run waits here instead of racing
+      lock = await acquireImportLock(payload, target, {
+        onWait: (holder) =>
+          process.stderr.write(
+            `another import is running on this database (${holder}); waiting for it to finish\n`,
+          ),
+      })
+    }
   }
   const importer = new Importer(payload, { dryRun })
   const summary = new ImportSummary()
@@ -77,6 +121,8 @@ const main = async (): Promise<number> => {
       let result: ImportResult
       if (entry.missing !== undefined) {
         result = { file: entry.missing, status: 'failed', error: 'no such file, folder or match' }
+      } else if (entry.skipped !== undefined) {
+        result = { file: entry.skipped, status: 'skipped', error: entry.reason }
       } else {
         const file = entry.file as string
         const size = statSync(file).size
@@ -96,7 +142,8 @@ const main = async (): Promise<number> => {
         process.stderr.write(progressLine(summary.total, total, startedAt))
     }
   } finally {
-    await closePayload(payload)
+    await lock?.release()
+    if (payload) await closePayload(payload)
   }
   if (!json) {
     if (showProgress && total && total > 20) process.stderr.write('\n')
@@ -106,13 +153,16 @@ const main = async (): Promise<number> => {
   return summary.failed > 0 ? 1 : 0
 }
 
+/** Exits once stdout has taken everything (a reader of --json must never get a cut-off line). */
+const exitAfterFlush = (code: number) => {
+  process.stdout.write('', () => process.exit(code))
+}
+
 main().then(
-  (code) => process.exit(code),
+  (code) => exitAfterFlush(code),
   (err: unknown) => {
     process.stderr.write(
-      isConfigError(err)
-        ? `redaksi: ${err.message}\n`
-        : `seed failed: ${(err as Error)?.stack ?? String(err)}\n`,
+      isConfigError(err) ? `redaksi: ${err.message}\n` : `seed failed: ${safeErrorMessage(err)}\n`,
     )
     process.exit(1)
   },

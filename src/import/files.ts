@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs'
+import { readdirSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 
 /** Converts a glob (`*`, `**`, `?`, `{a,b}`) to a RegExp over forward-slash paths. */
@@ -32,15 +32,52 @@ export const globToRegExp = (glob: string): RegExp => {
 
 const isGlob = (p: string) => /[*?{]/.test(p)
 
-const walk = function* (dir: string): Generator<string> {
+type WalkEntry = { file: string } | { skipped: string; reason: string }
+
+/**
+ * Files under a folder, sorted, hidden entries skipped. Symbolic links are followed (to files and
+ * folders); a link back into a folder being read (a loop), a folder already read through another
+ * path, and a broken link are reported as skipped with the reason instead of being ignored.
+ */
+const walk = function* (
+  dir: string,
+  cwd: string,
+  ancestors: Set<string> = new Set([realpathSync(dir)]),
+  visited: Map<string, string> = new Map([[realpathSync(dir), dir]]),
+): Generator<WalkEntry> {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
     a.name.localeCompare(b.name),
   )
+  const shown = (p: string) => path.relative(cwd, p).split(path.sep).join('/') || '.'
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue
     const full = path.join(dir, entry.name)
-    if (entry.isDirectory()) yield* walk(full)
-    else if (entry.isFile()) yield full
+    let isDirectory = entry.isDirectory()
+    let isFile = entry.isFile()
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = statSync(full)
+        isDirectory = target.isDirectory()
+        isFile = target.isFile()
+      } catch {
+        yield { skipped: full, reason: 'broken symbolic link (its target does not exist)' }
+        continue
+      }
+    }
+    if (isDirectory) {
+      const real = realpathSync(full)
+      if (ancestors.has(real)) {
+        yield { skipped: full, reason: `symbolic link loop (back to ${shown(real)})` }
+        continue
+      }
+      const first = visited.get(real)
+      if (first !== undefined) {
+        yield { skipped: full, reason: `same folder as ${shown(first)}, already read` }
+        continue
+      }
+      visited.set(real, full)
+      yield* walk(full, cwd, new Set([...ancestors, real]), visited)
+    } else if (isFile) yield { file: full }
   }
 }
 
@@ -48,6 +85,9 @@ export interface ExpandedPath {
   file?: string
   /** An argument that matched nothing (reported, not fatal for the others). */
   missing?: string
+  /** A path left out on purpose (a symbolic link loop, a broken link), with the reason. */
+  skipped?: string
+  reason?: string
 }
 
 /**
@@ -65,6 +105,10 @@ export const expandPaths = function* (
     seen.add(rel)
     yield { file: rel }
   }
+  const skip = (entry: { skipped: string; reason: string }): ExpandedPath => ({
+    skipped: path.relative(cwd, entry.skipped).split(path.sep).join('/'),
+    reason: entry.reason,
+  })
   for (const arg of args) {
     if (isGlob(arg)) {
       const normalized = arg.split(path.sep).join('/')
@@ -79,7 +123,12 @@ export const expandPaths = function* (
         baseStat = null
       }
       if (baseStat?.isDirectory()) {
-        for (const file of walk(path.resolve(cwd, base))) {
+        for (const entry of walk(path.resolve(cwd, base), cwd)) {
+          if ('skipped' in entry) {
+            yield skip(entry)
+            continue
+          }
+          const file = entry.file
           const candidate = path.posix.normalize(
             path.isAbsolute(normalized)
               ? file.split(path.sep).join('/')
@@ -102,7 +151,10 @@ export const expandPaths = function* (
       continue
     }
     if (stat.isDirectory()) {
-      for (const file of walk(path.resolve(cwd, arg))) yield* emit(file)
+      for (const entry of walk(path.resolve(cwd, arg), cwd)) {
+        if ('skipped' in entry) yield skip(entry)
+        else yield* emit(entry.file)
+      }
     } else {
       yield* emit(arg)
     }

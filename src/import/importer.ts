@@ -14,9 +14,10 @@ import { lexicalToParagraphs, paragraphsToLexical } from './lexical'
 import { parseDocument, ParseError } from './parse'
 import type { ParsedArticle } from './parse'
 import { decodeInput } from './parser/decode'
+import { safeErrorMessage } from '../logging/safeError'
 
 export type ImportStatus =
-  'parsed' | 'imported' | 'updated' | 'unchanged' | 'duplicate' | 'conflict' | 'failed'
+  'parsed' | 'imported' | 'updated' | 'unchanged' | 'duplicate' | 'conflict' | 'skipped' | 'failed'
 
 export interface ImportResult {
   file: string
@@ -92,10 +93,19 @@ export class Importer {
   } | null = null
   private authorSlugs: Set<string> | null = null
 
+  private readonly payload: Payload
+
+  /**
+   * `payload` may be null for a dry run: nothing is read or written, and documents
+   * are compared within the batch only.
+   */
   constructor(
-    private readonly payload: Payload,
+    payload: Payload | null,
     private readonly options: ImporterOptions = {},
-  ) {}
+  ) {
+    if (!payload && !options.dryRun) throw new Error('the importer needs a database to write to')
+    this.payload = payload as Payload
+  }
 
   async importDocument(file: string, input: Buffer | string): Promise<ImportResult> {
     let parsed: ParsedArticle
@@ -107,7 +117,7 @@ export class Importer {
       parsed.warnings.unshift(...decoded.warnings)
     } catch (err) {
       const reason =
-        err instanceof ParseError ? err.message : `cannot parse: ${(err as Error).message}`
+        err instanceof ParseError ? err.message : `cannot parse: ${safeErrorMessage(err)}`
       return { file, status: 'failed', error: reason }
     }
     const hash = contentHash(rawText)
@@ -159,12 +169,17 @@ export class Importer {
       return { file, status: byFile ? 'updated' : 'imported', articleId, article: parsed }
     } catch (err) {
       this.seen.delete(hash)
-      return { file, status: 'failed', error: (err as Error).message, article: parsed }
+      // one line with the database's reason, never the SQL statement or the document's text
+      return { file, status: 'failed', error: safeErrorMessage(err), article: parsed }
     }
   }
 
   private async loadIndex() {
     if (this.index) return this.index
+    if (!this.payload) {
+      this.index = { byHash: new Map(), byFile: new Map(), slugs: new Set<string>() }
+      return this.index
+    }
     const byHash = new Map<string, { id: string | number; fileName: string | null }>()
     const byFile = new Map<string, string | number>()
     const slugs = new Set<string>()

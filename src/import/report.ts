@@ -7,6 +7,7 @@ export const STATUS_ORDER: ImportStatus[] = [
   'duplicate',
   'conflict',
   'parsed',
+  'skipped',
   'failed',
 ]
 
@@ -21,6 +22,7 @@ export class ImportSummary {
     if (
       result.status === 'failed' ||
       result.status === 'conflict' ||
+      result.status === 'skipped' ||
       result.status === 'duplicate'
     ) {
       this.problems.push(result)

@@ -135,9 +135,13 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     state.closing = true
     const grace = options.shutdownGraceMs ?? 10_000
     const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+    // A keep-alive connection turns idle once its in-flight response is sent: close those as they
+    // appear (server.close() only closes the ones idle at the moment it is called).
     server.closeIdleConnections()
+    const sweep = setInterval(() => server.closeIdleConnections(), 100)
     const timer = setTimeout(() => server.closeAllConnections(), grace)
     await closed
+    clearInterval(sweep)
     clearTimeout(timer)
     await nextApp?.close?.().catch(() => undefined)
     if (state.payload) {
@@ -187,20 +191,29 @@ export const main = async (): Promise<void> => {
   let running: RunningServer | null = null
   let stopping = false
   const stop = (signal: string) => {
+    // `npm start` and a process-group signal (Ctrl-C, systemd) deliver the same signal twice:
+    // repeats must not cut the drain short, so the handlers stay installed and ignore them.
     if (stopping) return
     stopping = true
     running?.payload.logger.info(`${signal} received: finishing in-flight requests, then stopping`)
     const done = running ? running.close() : Promise.resolve()
     done.then(
-      () => process.exit(0),
+      () => {
+        const logger = running?.payload.logger
+        logger?.info('stopped')
+        // let the log line out before exiting (bounded: a stuck destination cannot hold the exit)
+        setTimeout(() => process.exit(0), 500).unref()
+        if (logger) logger.flush(() => process.exit(0))
+        else process.exit(0)
+      },
       (err: unknown) => {
         process.stderr.write(`shutdown failed: ${String(err)}\n`)
         process.exit(1)
       },
     )
   }
-  process.once('SIGTERM', () => stop('SIGTERM'))
-  process.once('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
 
   try {
     running = await startServer({

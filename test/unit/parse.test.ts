@@ -6,9 +6,9 @@ import { generateDocument, generateDocuments } from '../../bench/synthetic'
 import type { ParsedArticle, ParsedMedia } from '../../src/import/parse'
 import { MAX_DOCUMENT_BYTES, ParseError, parseDocument } from '../../src/import/parse'
 import { parseDateline } from '../../src/import/parser/byline'
-import { normalizeText } from '../../src/import/parser/decode'
 import { detectLanguage } from '../../src/import/parser/language'
 import { CHROME_PATTERNS } from '../../src/import/parser/patterns'
+import { expectLossless } from '../helpers/lossless'
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/documents/', import.meta.url))
 const SEED = '000_4fd9d068e36e76ef.txt'
@@ -17,31 +17,6 @@ const readFixture = (name: string): Buffer => readFileSync(`${FIXTURES}${name}`)
 const parseFixture = (name: string): ParsedArticle =>
   parseDocument(readFixture(name), { fileName: name })
 const parseText = (text: string): ParsedArticle => parseDocument(text, { fileName: 'inline.txt' })
-
-/**
- * Losslessness: every non-blank input line (normalized, trimmed) appears exactly once in
- * `lines`, in order, with one role; paragraphs are built from the body lines; boilerplate and
- * media mirror the boilerplate and caption lines.
- */
-const expectLossless = (source: string, result: ParsedArticle): void => {
-  const expected = normalizeText(source)
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0)
-  expect(result.lines.map((l) => l.text)).toEqual(expected)
-  for (const l of result.lines) {
-    expect(['title', 'meta', 'caption', 'body', 'boilerplate']).toContain(l.role)
-  }
-  const titles = result.lines.filter((l) => l.role === 'title')
-  expect(titles).toHaveLength(1)
-  expect(titles[0].text.startsWith(result.title)).toBe(true)
-  const body = result.lines.filter((l) => l.role === 'body').map((l) => l.text)
-  expect(result.paragraphs.join(' ')).toBe(body.join(' '))
-  expect(result.boilerplate).toEqual(
-    result.lines.filter((l) => l.role === 'boilerplate').map((l) => l.text),
-  )
-  expect(result.media).toHaveLength(result.lines.filter((l) => l.role === 'caption').length)
-}
 
 const roleOf = (result: ParsedArticle, text: string): string | undefined =>
   result.lines.find((l) => l.text === text)?.role
