@@ -16,6 +16,7 @@ import { resolveSecret } from './src/config/secret'
 import { createDatabaseAdapter } from './src/db/adapter'
 import { publishScheduledArticle } from './src/jobs/publishScheduledArticle'
 import { isAdmin } from './src/access/isAdmin'
+import { limitsPlugin } from './src/limits/plugin'
 import { workflowMutations } from './src/workflow/graphql'
 
 const root = process.cwd()
@@ -72,6 +73,8 @@ export default buildConfig({
     outputFile: path.resolve(root, 'src/payload-types.ts'),
   },
   telemetry: false,
+  // Resource limits: read caps, strict ids, GraphQL limits, upload size (src/limits).
+  plugins: [limitsPlugin()],
   // CLIs keep stdout for their own output (e.g. seed --json) and log to stderr.
   ...(process.env.REDAKSI_LOG_TO_STDERR === '1'
     ? { logger: { options: { level: 'info' }, destination: process.stderr } }

@@ -13,6 +13,9 @@ import { jsonErrorHandler, notReady } from './errors'
 import { preflightDatabase } from './preflight'
 import { closePayload } from '../db/close'
 import { checkDatabase } from './readiness'
+import { getLimits } from '../config/limits'
+import { bodyLimit, declaredSizeLimit, requestForNext } from './limits/body'
+import { loadShedding } from './limits/loadShedding'
 import { runStartupTasks } from './startupTasks'
 
 export interface ServerOptions {
@@ -78,6 +81,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   const dir = options.dir ?? process.cwd()
   const target = resolveDatabase(process.env.DATABASE_URI)
   resolveSecret()
+  const limits = getLimits()
 
   const state: { payload: Payload | null; handle: NextHandler | null; closing: boolean } = {
     payload: null,
@@ -112,12 +116,18 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     }
   })
 
+  // Resource limits (src/server/limits): oversized bodies get 413 at once, then at most
+  // MAX_CONCURRENT_REQUESTS run (a short queue, then 503), then bodies are read capped and checked.
+  app.use(declaredSizeLimit(limits))
+  app.use(loadShedding(limits))
+  app.use(bodyLimit(limits))
+
   app.all('/{*path}', (req, res, next) => {
     if (!state.handle || state.closing) {
       notReady(req, res, next)
       return
     }
-    state.handle(req, res).catch(next)
+    state.handle(requestForNext(req, res), res).catch(next)
   })
   app.use(jsonErrorHandler(() => state.payload))
 
