@@ -55,6 +55,31 @@ const replay = (req: Request, body: Buffer): IncomingMessage => {
   return copy
 }
 
+/** Bytes and time a refused body may still take to arrive (so the client sees the 413). */
+const DISCARD_BYTES = 32 * 1024 * 1024
+const DISCARD_MS = 5000
+
+/**
+ * A lingering close: keep reading (and dropping) the rest of a refused body for a short while, so
+ * a client still sending gets the 413 instead of a broken pipe; cut the connection beyond that.
+ */
+const discardRest = (req: Request) => {
+  let dropped = 0
+  const cut = () => {
+    clearTimeout(timer)
+    req.off('data', drop)
+    req.socket.destroy()
+  }
+  const drop = (chunk: Buffer) => {
+    dropped += chunk.length
+    if (dropped > DISCARD_BYTES) cut()
+  }
+  const timer = setTimeout(cut, DISCARD_MS)
+  req.on('data', drop)
+  req.once('end', () => clearTimeout(timer))
+  req.once('close', () => clearTimeout(timer))
+}
+
 /** Reads at most `limit` bytes; resolves null (and stops reading) when the body is larger. */
 const readCapped = (req: Request, limit: number): Promise<Buffer | null> =>
   new Promise((resolve, reject) => {
@@ -70,7 +95,7 @@ const readCapped = (req: Request, limit: number): Promise<Buffer | null> =>
       if (size > limit) {
         cleanup()
         chunks.length = 0
-        req.pause()
+        discardRest(req)
         resolve(null)
         return
       }
@@ -184,7 +209,6 @@ export const bodyLimit =
             res,
             413,
             `Request body too large: more than ${formatBytes(limit)} (MAX_BODY_BYTES).`,
-            true,
           )
           return
         }
