@@ -22,6 +22,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     duration: { type: 'string', default: '20' },
     articles: { type: 'string', default: '500' },
+    keep: { type: 'boolean', default: false },
   },
 })
 const connections = Number(values.connections)
@@ -200,7 +201,8 @@ const main = async () => {
   } finally {
     child.kill('SIGTERM')
     await new Promise((resolve) => child.once('exit', resolve))
-    rmSync(work, { recursive: true, force: true })
+    if (values.keep) console.log(`kept the database: DATABASE_URI=${databaseUri}`)
+    else rmSync(work, { recursive: true, force: true })
   }
 }
 

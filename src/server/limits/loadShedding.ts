@@ -81,7 +81,6 @@ export const loadShedding = (
       refuse(res, 'queue full')
       return
     }
-    let timer: NodeJS.Timeout | undefined
     const entry = {
       start: () => {
         clearTimeout(timer)
@@ -97,7 +96,7 @@ export const loadShedding = (
       clearTimeout(timer)
       entry.cancel()
     }
-    timer = setTimeout(() => {
+    const timer = setTimeout(() => {
       entry.cancel()
       res.off('close', onClientGone)
       refuse(res, `waited ${maxQueueWaitMs} ms for a free slot`)
