@@ -19,6 +19,7 @@ import { databaseUnavailableAfterError } from './src/db/unavailableError'
 import { publishScheduledArticle } from './src/jobs/publishScheduledArticle'
 import { isAdmin } from './src/access/isAdmin'
 import { LOGGING_LEVELS, loggerConfig } from './src/logging/logger'
+import { limitsPlugin } from './src/limits/plugin'
 import { workflowMutations } from './src/workflow/graphql'
 import { controlCharacterGuard } from './src/security/controlCharacters'
 
@@ -85,8 +86,9 @@ export default buildConfig({
     afterError: [databaseUnavailableAfterError],
   },
   telemetry: false,
-  // Every collection refuses control characters (NUL, ESC, …) in incoming text with a 400.
-  plugins: [controlCharacterGuard],
+  // Every collection refuses control characters (NUL, ESC, …) in incoming text with a 400;
+  // resource limits: read caps, strict ids, GraphQL limits, upload size (src/limits).
+  plugins: [controlCharacterGuard, limitsPlugin()],
   // Logs: failed logins are one INFO line, SQL parameters never appear (src/logging); CLIs keep
   // stdout for their own output (e.g. seed --json) and log to stderr.
   logger: loggerConfig(),

@@ -13,8 +13,11 @@ import { jsonErrorHandler, notReady } from './errors'
 import { preflightDatabase } from './preflight'
 import { closePayload } from '../db/close'
 import { checkDatabase } from './readiness'
-import { dbScope, retryAfterOn503 } from './middleware/dbScope'
+import { retryAfterOn503 } from './middleware/retryAfter'
 import { runInDbScope, scopeJobRuns } from '../db/sqlite/scope'
+import { getLimits } from '../config/limits'
+import { bodyLimit, declaredSizeLimit, requestForNext } from './limits/body'
+import { loadShedding } from './limits/loadShedding'
 import { runStartupTasks } from './startupTasks'
 
 export interface ServerOptions {
@@ -80,6 +83,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   const dir = options.dir ?? process.cwd()
   const target = resolveDatabase(process.env.DATABASE_URI)
   resolveSecret()
+  const limits = getLimits()
 
   const state: { payload: Payload | null; handle: NextHandler | null; closing: boolean } = {
     payload: null,
@@ -91,7 +95,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   app.disable('x-powered-by')
   app.set('trust proxy', process.env.TRUST_PROXY === 'true')
 
-  app.use(retryAfterOn503, dbScope)
+  app.use(retryAfterOn503)
 
   app.get('/healthz', (_req: Request, res: Response) => {
     res.json({ status: 'ok', uptime: Math.round(process.uptime()) })
@@ -116,12 +120,22 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     }
   })
 
+  // Resource limits (src/server/limits): oversized bodies get 413 at once, then at most
+  // MAX_CONCURRENT_REQUESTS run (a short queue, then 503), then bodies are read capped and checked.
+  app.use(declaredSizeLimit(limits))
+  app.use(loadShedding(limits))
+  app.use(bodyLimit(limits))
+
   app.all('/{*path}', (req, res, next) => {
     if (!state.handle || state.closing) {
       notReady(req, res, next)
       return
     }
-    state.handle(req, res).catch(next)
+    // each request is its own unit of work for the SQLite writer (src/db/sqlite/scope.ts); the
+    // scope starts here, after any queueing, so it never inherits another request's context
+    runInDbScope(`${req.method} ${req.path}`, () =>
+      state.handle!(requestForNext(req, res), res),
+    ).catch(next)
   })
   app.use(jsonErrorHandler(() => state.payload))
 

@@ -1,12 +1,5 @@
 import type { RequestHandler } from 'express'
 
-import { runInDbScope } from '../../db/sqlite/scope'
-
-/** Each request is one unit of work for the SQLite writer (see src/db/sqlite/scope.ts). */
-export const dbScope: RequestHandler = (req, _res, next) => {
-  runInDbScope(`${req.method} ${req.path}`, () => next())
-}
-
 /** Every 503 tells the client when to come back. */
 export const retryAfterOn503: RequestHandler = (_req, res, next) => {
   const writeHead = res.writeHead

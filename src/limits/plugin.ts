@@ -1,0 +1,59 @@
+import type { Config, Endpoint, Plugin } from 'payload'
+
+import { getLimits } from '../config/limits'
+import { maxAliasesRule, maxDepthRule } from './graphql'
+import { enforceRequestLimits } from './readCaps'
+
+/** Auth collections without e-mail verification answer its route with a clear 404, not a crash. */
+const verificationDisabled: Endpoint = {
+  path: '/verify/:id',
+  method: 'post',
+  handler: () =>
+    Response.json(
+      { errors: [{ message: 'E-mail verification is not enabled for these accounts.' }] },
+      { status: 404 },
+    ),
+}
+
+/**
+ * Resource limits at the Payload level, so REST, GraphQL and the Local API with a user agree:
+ * read caps, strict ids and data shape on every collection (src/limits/readCaps.ts), GraphQL
+ * complexity/alias/depth limits, and the multipart upload limits.
+ */
+export const limitsPlugin =
+  (): Plugin =>
+  (config: Config): Config => {
+    const limits = getLimits()
+    const previousRules = config.graphQL?.validationRules
+    return {
+      ...config,
+      collections: (config.collections ?? []).map((collection) => ({
+        ...collection,
+        hooks: {
+          ...collection.hooks,
+          beforeOperation: [enforceRequestLimits, ...(collection.hooks?.beforeOperation ?? [])],
+        },
+        endpoints:
+          collection.endpoints === false
+            ? false
+            : collection.auth && !(typeof collection.auth === 'object' && collection.auth.verify)
+              ? [verificationDisabled, ...(collection.endpoints ?? [])]
+              : collection.endpoints,
+      })),
+      graphQL: {
+        ...config.graphQL,
+        maxComplexity: limits.graphqlMaxComplexity,
+        validationRules: (args) => [
+          maxAliasesRule(limits.graphqlMaxAliases),
+          maxDepthRule(limits.graphqlMaxDepth),
+          ...(previousRules ? previousRules(args) : []),
+        ],
+      },
+      upload: {
+        ...config.upload,
+        abortOnLimit: true,
+        responseOnLimit: `Upload too large: the limit is ${limits.maxUploadBytes} bytes per file (MAX_UPLOAD_BYTES).`,
+        limits: { ...config.upload?.limits, fileSize: limits.maxUploadBytes },
+      },
+    }
+  }
