@@ -10,12 +10,14 @@ import { Articles } from './collections/Articles'
 import { AuditEvents } from './collections/AuditEvents'
 import { Authors } from './collections/Authors'
 import { Editors } from './collections/Editors'
+import { applyLockRules } from './collections/LockedDocuments'
 import { Media } from './collections/Media'
 import { resolveDatabase } from './src/config/database'
 import { resolveSecret } from './src/config/secret'
 import { createDatabaseAdapter } from './src/db/adapter'
 import { publishScheduledArticle } from './src/jobs/publishScheduledArticle'
 import { isAdmin } from './src/access/isAdmin'
+import { payloadCsrfOrigins } from './src/security/origins'
 import { workflowMutations } from './src/workflow/graphql'
 
 const root = process.cwd()
@@ -23,6 +25,8 @@ const root = process.cwd()
 export default buildConfig({
   secret: resolveSecret(),
   serverURL: process.env.PUBLIC_URL || undefined,
+  // Never empty: Payload ignores the login cookie on requests from other origins.
+  csrf: payloadCsrfOrigins(),
   db: createDatabaseAdapter(resolveDatabase(process.env.DATABASE_URI)),
   editor: lexicalEditor(),
   sharp,
@@ -76,4 +80,4 @@ export default buildConfig({
   ...(process.env.REDAKSI_LOG_TO_STDERR === '1'
     ? { logger: { options: { level: 'info' }, destination: process.stderr } }
     : {}),
-})
+}).then(applyLockRules)

@@ -14,6 +14,10 @@ import { preflightDatabase } from './preflight'
 import { closePayload } from '../db/close'
 import { checkDatabase } from './readiness'
 import { runStartupTasks } from './startupTasks'
+import { clientIpHeader } from './security/clientIp'
+import { csrfGuard } from './security/csrf'
+import { securityHeaders } from './security/headers'
+import { listenOrigins } from '../security/origins'
 
 export interface ServerOptions {
   dev: boolean
@@ -88,6 +92,11 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', process.env.TRUST_PROXY === 'true')
+  // Security (src/server/security): headers everywhere, client address for the login throttle,
+  // Origin check for cookie-authenticated writes.
+  app.use(securityHeaders)
+  app.use(clientIpHeader)
+  app.use(csrfGuard())
 
   app.get('/healthz', (_req: Request, res: Response) => {
     res.json({ status: 'ok', uptime: Math.round(process.uptime()) })
@@ -124,6 +133,8 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   const server = http.createServer(app)
   server.keepAliveTimeout = 65_000
   const port = await listen(server, options.port, options.host)
+  // Payload's csrf list (payload.config.ts) includes the address we actually listen on.
+  process.env.REDAKSI_LISTEN_ORIGINS = listenOrigins(options.host, port).join(',')
 
   let nextApp: { close?: () => Promise<void> } | null = null
   const shutdown = async () => {
