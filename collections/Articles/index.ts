@@ -12,6 +12,11 @@ import { workflowEndpoint } from './endpoints/workflow'
 import { guardWorkflowFields } from './hooks/guardWorkflowFields'
 import { keepSourceReadOnly } from './hooks/keepSourceReadOnly'
 import { publishedOnlyForAnonymous } from './hooks/publishedOnlyForAnonymous'
+import {
+  refreshAfterChange,
+  refreshAfterDelete,
+  rememberLiveRelations,
+} from './hooks/refreshRelatedVisibility'
 import { setCreatedBy } from './hooks/setCreatedBy'
 
 const staffRead: FieldAccess = ({ req }) => Boolean(req.user)
@@ -65,7 +70,10 @@ export const Articles: CollectionConfig = {
   hooks: {
     beforeOperation: [publishedOnlyForAnonymous, guardWorkflowFields],
     beforeValidate: [uniqueSlugFrom(ARTICLES_SLUG, 'title')],
-    beforeChange: [setCreatedBy, keepSourceReadOnly],
+    beforeChange: [setCreatedBy, keepSourceReadOnly, rememberLiveRelations],
+    // Media and authors follow the article's publication (src/visibility).
+    afterChange: [refreshAfterChange],
+    afterDelete: [refreshAfterDelete],
   },
   endpoints: [workflowEndpoint],
   fields: [
