@@ -10,6 +10,7 @@ import { Articles } from './collections/Articles'
 import { AuditEvents } from './collections/AuditEvents'
 import { Authors } from './collections/Authors'
 import { Editors } from './collections/Editors'
+import { applyLockRules } from './collections/LockedDocuments'
 import { Media } from './collections/Media'
 import { resolveDatabase } from './src/config/database'
 import { resolveSecret } from './src/config/secret'
@@ -20,6 +21,7 @@ import { publishScheduledArticle } from './src/jobs/publishScheduledArticle'
 import { isAdmin } from './src/access/isAdmin'
 import { LOGGING_LEVELS, loggerConfig } from './src/logging/logger'
 import { limitsPlugin } from './src/limits/plugin'
+import { payloadCsrfOrigins } from './src/security/origins'
 import { workflowMutations } from './src/workflow/graphql'
 import { controlCharacterGuard } from './src/security/controlCharacters'
 
@@ -28,6 +30,8 @@ const root = process.cwd()
 export default buildConfig({
   secret: resolveSecret(),
   serverURL: process.env.PUBLIC_URL || undefined,
+  // Never empty: Payload ignores the login cookie on requests from other origins.
+  csrf: payloadCsrfOrigins(),
   db: createDatabaseAdapter(resolveDatabase(process.env.DATABASE_URI)),
   editor: lexicalEditor(),
   sharp,
@@ -93,4 +97,4 @@ export default buildConfig({
   // stdout for their own output (e.g. seed --json) and log to stderr.
   logger: loggerConfig(),
   loggingLevels: LOGGING_LEVELS,
-})
+}).then(applyLockRules)

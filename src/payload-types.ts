@@ -220,6 +220,14 @@ export interface Author {
   normalizedName?: string | null;
   bio?: string | null;
   photo?: (number | null) | Media;
+  /**
+   * Show this author to readers even before a published article carries their byline.
+   */
+  publicProfile?: boolean | null;
+  /**
+   * Maintained automatically: anonymous readers see this only while a published article uses it.
+   */
+  inPublishedArticle?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -231,6 +239,10 @@ export interface Media {
   id: number;
   caption: string;
   credit?: string | null;
+  /**
+   * Maintained automatically: anonymous readers see this only while a published article uses it.
+   */
+  inPublishedArticle?: boolean | null;
   /**
    * Describes the image for readers who cannot see it; defaults to the caption.
    */
@@ -564,6 +576,7 @@ export interface ArticlesSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   caption?: T;
   credit?: T;
+  inPublishedArticle?: T;
   alt?: T;
   photoStatus?: T;
   updatedAt?: T;
@@ -623,6 +636,8 @@ export interface AuthorsSelect<T extends boolean = true> {
   normalizedName?: T;
   bio?: T;
   photo?: T;
+  publicProfile?: T;
+  inPublishedArticle?: T;
   updatedAt?: T;
   createdAt?: T;
 }

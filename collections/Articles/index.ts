@@ -15,6 +15,11 @@ import { guardWorkflowFields } from './hooks/guardWorkflowFields'
 import { keepSourceReadOnly } from './hooks/keepSourceReadOnly'
 import { keepWorkflowFields } from './hooks/keepWorkflowFields'
 import { publishedOnlyForAnonymous } from './hooks/publishedOnlyForAnonymous'
+import {
+  refreshAfterChange,
+  refreshAfterDelete,
+  rememberLiveRelations,
+} from './hooks/refreshRelatedVisibility'
 import { setCreatedBy } from './hooks/setCreatedBy'
 
 const staffRead: FieldAccess = ({ req }) => Boolean(req.user)
@@ -68,9 +73,11 @@ export const Articles: CollectionConfig = {
   hooks: {
     beforeOperation: [publishedOnlyForAnonymous, guardWorkflowFields],
     beforeValidate: [uniqueSlugFrom(ARTICLES_SLUG, 'title')],
-    beforeChange: [setCreatedBy, keepWorkflowFields, keepSourceReadOnly],
-    afterChange: [auditArticleChanges],
+    beforeChange: [setCreatedBy, keepWorkflowFields, keepSourceReadOnly, rememberLiveRelations],
+    // Media and authors follow the article's publication (src/visibility).
+    afterChange: [auditArticleChanges, refreshAfterChange],
     beforeDelete: [auditDeletion],
+    afterDelete: [refreshAfterDelete],
   },
   endpoints: [workflowEndpoint],
   fields: [

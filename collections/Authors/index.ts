@@ -1,8 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../../src/access/anyone'
-import { isEditor } from '../../src/access/isEditor'
+import { isEditor, isEditorField } from '../../src/access/isEditor'
 import { isStaff } from '../../src/access/isStaff'
+import { publicAuthorOrStaff } from '../../src/access/publicAuthorOrStaff'
+import { inPublishedArticleField } from '../../src/visibility/fields'
+import { refreshPhotoAfterChange, refreshPhotoAfterDelete } from './hooks/refreshPhotoVisibility'
 import { AUTHORS_SLUG, MEDIA_SLUG } from '../slugs'
 import { uniqueSlugFrom } from '../shared/uniqueSlug'
 import { normalizePersonName } from '../../src/lib/names'
@@ -20,7 +22,7 @@ export const Authors: CollectionConfig = {
     defaultColumns: ['name', 'outlet', 'slug'],
   },
   access: {
-    read: anyone,
+    read: publicAuthorOrStaff,
     create: isStaff,
     update: isEditor,
     delete: isEditor,
@@ -33,6 +35,8 @@ export const Authors: CollectionConfig = {
           ? { ...data, normalizedName: normalizePersonName(data.name) }
           : data,
     ],
+    afterChange: [refreshPhotoAfterChange],
+    afterDelete: [refreshPhotoAfterDelete],
   },
   fields: [
     { name: 'name', type: 'text', required: true, label: { en: 'Name', id: 'Nama' } },
@@ -56,5 +60,22 @@ export const Authors: CollectionConfig = {
     },
     { name: 'bio', type: 'textarea', label: { en: 'Bio', id: 'Biografi' } },
     { name: 'photo', type: 'upload', relationTo: MEDIA_SLUG, label: { en: 'Photo', id: 'Foto' } },
+    {
+      // An editor's choice: a public profile even without a published byline.
+      name: 'publicProfile',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      label: { en: 'Public profile', id: 'Profil publik' },
+      access: { create: isEditorField, update: isEditorField },
+      admin: {
+        position: 'sidebar',
+        description: {
+          en: 'Show this author to readers even before a published article carries their byline.',
+          id: 'Tampilkan penulis ini kepada pembaca meski belum ada artikel terbit dengan bylinenya.',
+        },
+      },
+    },
+    inPublishedArticleField,
   ],
 }

@@ -6,8 +6,12 @@ import { isStaff } from '../../src/access/isStaff'
 import { ROLES } from '../../src/access/roles'
 import { EDITORS_SLUG } from '../slugs'
 import { firstUserIsAdmin, protectRole } from './hooks/protectRole'
+import { forgiveLogin, guardLogin, sameLoginMessage } from './hooks/guardLogin'
+import { keepOneAdmin } from './hooks/keepOneAdmin'
 
-export const LOGIN_MAX_ATTEMPTS = 5
+// Account lock: the defence against guessing spread over many clients. One client is throttled
+// (src/security/loginThrottle.ts) long before it can reach this alone.
+export const LOGIN_MAX_ATTEMPTS = 20
 export const LOGIN_LOCK_MS = 10 * 60 * 1000
 
 const roleLabels = {
@@ -43,7 +47,9 @@ export const Editors: CollectionConfig = {
     unlock: isAdmin,
   },
   hooks: {
-    beforeOperation: [protectRole],
+    beforeOperation: [guardLogin, protectRole, keepOneAdmin],
+    afterLogin: [forgiveLogin],
+    afterError: [sameLoginMessage],
     beforeValidate: [firstUserIsAdmin],
   },
   fields: [

@@ -1,8 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../../src/access/anyone'
 import { isEditor } from '../../src/access/isEditor'
 import { isStaff } from '../../src/access/isStaff'
+import { publicMediaOrStaff } from '../../src/access/publicMediaOrStaff'
+import { inPublishedArticleField } from '../../src/visibility/fields'
 import { MEDIA_SLUG } from '../slugs'
 
 /**
@@ -21,7 +22,7 @@ export const Media: CollectionConfig = {
     defaultColumns: ['filename', 'caption', 'credit', 'photoStatus'],
   },
   access: {
-    read: anyone,
+    read: publicMediaOrStaff,
     create: isStaff,
     update: isEditor,
     delete: isEditor,
@@ -45,6 +46,7 @@ export const Media: CollectionConfig = {
       label: { en: 'Caption', id: 'Keterangan foto' },
     },
     { name: 'credit', type: 'text', label: { en: 'Credit', id: 'Kredit' } },
+    inPublishedArticleField,
     {
       name: 'alt',
       type: 'text',

@@ -19,6 +19,10 @@ import { getLimits } from '../config/limits'
 import { bodyLimit, declaredSizeLimit, requestForNext } from './limits/body'
 import { loadShedding } from './limits/loadShedding'
 import { runStartupTasks } from './startupTasks'
+import { clientIpHeader } from './security/clientIp'
+import { csrfGuard } from './security/csrf'
+import { securityHeaders } from './security/headers'
+import { listenOrigins } from '../security/origins'
 
 export interface ServerOptions {
   dev: boolean
@@ -94,6 +98,11 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', process.env.TRUST_PROXY === 'true')
+  // Security (src/server/security): headers everywhere, client address for the login throttle,
+  // Origin check for cookie-authenticated writes.
+  app.use(securityHeaders)
+  app.use(clientIpHeader)
+  app.use(csrfGuard())
 
   app.use(retryAfterOn503)
 
@@ -142,6 +151,8 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   const server = http.createServer(app)
   server.keepAliveTimeout = 65_000
   const port = await listen(server, options.port, options.host)
+  // Payload's csrf list (payload.config.ts) includes the address we actually listen on.
+  process.env.REDAKSI_LISTEN_ORIGINS = listenOrigins(options.host, port).join(',')
 
   let nextApp: { close?: () => Promise<void> } | null = null
   const shutdown = async () => {

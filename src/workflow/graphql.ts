@@ -1,6 +1,7 @@
 import type { GraphQLExtension, PayloadRequest } from 'payload'
 
 import { ARTICLES_SLUG } from '../../collections/slugs'
+import { assertNotLockedByOther } from './locks'
 import { applyTransition } from './service'
 
 /**
@@ -27,8 +28,10 @@ export const workflowMutations: GraphQLExtension = (GraphQL, { collections, conf
         context: { req: PayloadRequest },
       ) => {
         const numeric = config.db.defaultIDType === 'number' && /^\d+$/.test(args.id)
+        const articleId = numeric ? Number(args.id) : args.id
+        await assertNotLockedByOther(context.req, articleId)
         return applyTransition(context.req, {
-          articleId: numeric ? Number(args.id) : args.id,
+          articleId,
           action: args.action,
           note: args.note ?? undefined,
           publishAt: args.publishAt ?? undefined,

@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { applyTransition } from '../../../src/workflow/service'
 import { WorkflowError } from '../../../src/workflow/errors'
+import { assertNotLockedByOther } from '../../../src/workflow/locks'
 
 /**
  * POST /api/articles/:id/workflow  { action, note?, publishAt? }
@@ -37,6 +38,7 @@ export const workflowEndpoint: Endpoint = {
         'Sign in as an editor to change an article’s workflow state.',
       )
     }
+    if (id !== undefined) await assertNotLockedByOther(req, id)
     const doc = await applyTransition(req, {
       articleId: id as string,
       action: body.action,

@@ -5,7 +5,7 @@ import { EDITORS_SLUG } from '../../slugs'
 import { roleOf } from '../../../src/access/roles'
 
 export const ROLE_RULE = 'editors.role.admin-only'
-export const LAST_ADMIN_RULE = 'editors.role.keep-one-admin'
+export { LAST_ADMIN_RULE } from './keepOneAdmin'
 
 const refuse = (status: number, rule: string, message: string) =>
   new APIError(`Rule ${rule}: ${message}`, status, { rule }, true)
@@ -14,7 +14,7 @@ const refuse = (status: number, rule: string, message: string) =>
  * Roles are managed by admins only, including their own (rule editors.role.admin-only): a
  * non-admin who sends a role different from the current one is refused with 403, whatever the
  * door (REST, GraphQL, admin, Local API with a user). Runs before field access strips the field,
- * so the refusal is loud. The last admin cannot be demoted (editors.role.keep-one-admin).
+ * so the refusal is loud. The last admin is kept by keepOneAdmin.
  */
 export const protectRole: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
@@ -38,20 +38,6 @@ export const protectRole: CollectionBeforeOperationHook = async ({ args, operati
   const changes = operation === 'create' ? requested !== 'contributor' : requested !== current
   if (changes && req.user && actorRole !== 'admin') {
     throw refuse(403, ROLE_RULE, 'only admins can set or change roles, including their own.')
-  }
-  if (operation === 'update' && current === 'admin' && requested !== 'admin') {
-    const { totalDocs } = await req.payload.count({
-      collection: EDITORS_SLUG,
-      where: { role: { equals: 'admin' } },
-      req,
-    })
-    if (totalDocs <= 1) {
-      throw refuse(
-        409,
-        LAST_ADMIN_RULE,
-        'this is the last admin; make another account admin first.',
-      )
-    }
   }
   return args
 }

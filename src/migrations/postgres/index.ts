@@ -1,4 +1,5 @@
 import * as migration_20261126_222043_initial from './20261126_222043_initial'
+import * as migration_20261129_142241_related_visibility_flags from './20261129_142241_related_visibility_flags'
 import * as migration_20261129_142552_audit_trail_survives_deletion from './20261129_142552_audit_trail_survives_deletion'
 
 export const migrations = [
@@ -6,6 +7,11 @@ export const migrations = [
     up: migration_20261126_222043_initial.up,
     down: migration_20261126_222043_initial.down,
     name: '20261126_222043_initial',
+  },
+  {
+    up: migration_20261129_142241_related_visibility_flags.up,
+    down: migration_20261129_142241_related_visibility_flags.down,
+    name: '20261129_142241_related_visibility_flags',
   },
   {
     up: migration_20261129_142552_audit_trail_survives_deletion.up,

@@ -1,4 +1,5 @@
 import * as migration_20261126_222040_initial from './20261126_222040_initial'
+import * as migration_20261129_142232_related_visibility_flags from './20261129_142232_related_visibility_flags'
 import * as migration_20261129_142540_audit_trail_survives_deletion from './20261129_142540_audit_trail_survives_deletion'
 import * as migration_20261129_150000_article_ids_never_reused from './20261129_150000_article_ids_never_reused'
 
@@ -7,6 +8,11 @@ export const migrations = [
     up: migration_20261126_222040_initial.up,
     down: migration_20261126_222040_initial.down,
     name: '20261126_222040_initial',
+  },
+  {
+    up: migration_20261129_142232_related_visibility_flags.up,
+    down: migration_20261129_142232_related_visibility_flags.down,
+    name: '20261129_142232_related_visibility_flags',
   },
   {
     up: migration_20261129_142540_audit_trail_survives_deletion.up,
