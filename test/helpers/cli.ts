@@ -16,6 +16,8 @@ export const runCli = (
   args: string[],
   env: Record<string, string>,
   timeoutMs = 120_000,
+  /** Called with everything printed so far (stdout and stderr) whenever the tool prints. */
+  onOutput?: (output: string) => void,
 ): Promise<CliResult> =>
   new Promise((resolve) => {
     const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '', ...env }
@@ -34,8 +36,14 @@ export const runCli = (
     )
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString()
+      onOutput?.(stdout + stderr)
+    })
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString()
+      onOutput?.(stdout + stderr)
+    })
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
     child.once('exit', (code) => {
       clearTimeout(timer)

@@ -23,10 +23,13 @@ export const sqlQuery = async <T = Record<string, unknown>>(
   const client = new pg.Client({ connectionString: db.uri })
   await client.connect()
   try {
-    const pgSql = sql.replace(/\?/g, (() => {
-      let n = 0
-      return () => `$${++n}`
-    })())
+    const pgSql = sql.replace(
+      /\?/g,
+      (() => {
+        let n = 0
+        return () => `$${++n}`
+      })(),
+    )
     return (await client.query(pgSql, params)).rows as T[]
   } finally {
     await client.end()
