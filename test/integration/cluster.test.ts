@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto'
+
 import pg from 'pg'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 
@@ -8,7 +10,7 @@ import {
 } from '../../src/db/migrationLock'
 import type { ReleaseLock } from '../../src/db/migrationLock'
 
-import { Api, PASSWORD } from '../helpers/api'
+import { Api, bootstrapAccounts, PASSWORD } from '../helpers/api'
 import { runCli } from '../helpers/cli'
 import { createTestDatabase, TEST_DATABASES } from '../helpers/databases'
 import type { TestDatabase } from '../helpers/databases'
@@ -142,3 +144,185 @@ describe.each(TEST_DATABASES)('%s: the migration lock', (kind) => {
     expect(Date.now() - started).toBeLessThan(60_000)
   })
 })
+
+/**
+ * The deployment the README recommends for scale: several app servers on one Postgres database,
+ * each running the jobs queue (every second here) with a short lease for stale jobs.
+ */
+const POSTGRES = Boolean(process.env.TEST_POSTGRES_URI)
+const CLUSTER_ENV = {
+  JOBS_AUTORUN_CRON: '* * * * * *',
+  JOBS_LEASE_SECONDS: '4',
+  // the servers of one deployment share the secret, so a login on one is valid on the other
+  PAYLOAD_SECRET: randomBytes(24).toString('hex'),
+}
+
+type Tokens = Awaited<ReturnType<typeof bootstrapAccounts>>
+
+/** An article the contributor wrote and submitted and an editor approved, through REST. */
+const approvedArticle = async (api: Api, tokens: Tokens, title: string): Promise<number> => {
+  const created = await api
+    .as(tokens.contributor)
+    .post<{ doc: { id: number } }>('/api/articles', { title })
+  expect(created.status, JSON.stringify(created.body)).toBe(201)
+  const id = created.body.doc.id
+  for (const [token, action] of [
+    [tokens.contributor, 'submit'],
+    [tokens.editor, 'approve'],
+  ] as const) {
+    const res = await api.as(token).post(`/api/articles/${id}/workflow`, { action })
+    expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200)
+  }
+  return id
+}
+
+const schedule = async (api: Api, tokens: Tokens, id: number, publishAt: Date) => {
+  const res = await api.as(tokens.editor).post(`/api/articles/${id}/workflow`, {
+    action: 'schedule',
+    publishAt: publishAt.toISOString(),
+  })
+  expect(res.status, JSON.stringify(res.body)).toBe(200)
+}
+
+const waitFor = async (what: string, check: () => Promise<boolean>, timeoutMs = 45_000) => {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (await check()) return
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}
+
+const isPublic = async (api: Api, id: number) =>
+  (await api.get(`/api/articles/${id}`)).status === 200
+
+const auditCounts = async (db: TestDatabase, ids: number[]) => {
+  const rows = await sqlQuery<{ article_id: number; action: string; n: string }>(
+    db,
+    `SELECT article_id, action, COUNT(*) AS n FROM audit_events
+      WHERE article_id IN (${ids.map(() => '?').join(',')}) GROUP BY article_id, action`,
+    ids,
+  )
+  const counts: Record<number, Record<string, number>> = {}
+  for (const row of rows) (counts[row.article_id] ??= {})[row.action] = Number(row.n)
+  return counts
+}
+
+describe.skipIf(!POSTGRES)(
+  `two app servers on one Postgres database${POSTGRES ? '' : ' (skipped: TEST_POSTGRES_URI is unset)'}`,
+  () => {
+    it('migrate once; each scheduled publish runs exactly once and is audited once; concurrent transitions serialise', async () => {
+      const db = await freshDatabase('postgres')
+      const [a, b] = await Promise.all([serverOn(db, CLUSTER_ENV), serverOn(db, CLUSTER_ENV)])
+      const rows = await migrationRows(db)
+      expect(rows.map((r) => r.name)).toEqual([...new Set(rows.map((r) => r.name))])
+
+      const apiA = new Api(a.url)
+      const apiB = new Api(b.url)
+      const tokens = await bootstrapAccounts(apiA)
+      const ids: number[] = []
+      for (let i = 0; i < 12; i++) {
+        ids.push(await approvedArticle(i % 2 ? apiB : apiA, tokens, `Jadwal ${i}`))
+      }
+      const publishAt = new Date(Date.now() + 3_000)
+      await Promise.all(ids.map((id, i) => schedule(i % 2 ? apiB : apiA, tokens, id, publishAt)))
+      for (const id of ids) await waitFor(`article ${id} to go live`, () => isPublic(apiA, id))
+      // a few more ticks of both runners: nothing runs twice
+      await new Promise((r) => setTimeout(r, 3_000))
+
+      const counts = await auditCounts(db, ids)
+      for (const id of ids)
+        expect(counts[id], `article ${id}`).toEqual({
+          submit: 1,
+          approve: 1,
+          schedule: 1,
+          publish: 1,
+        })
+      const jobs = await sqlQuery<{ id: number; done: boolean; processing: boolean; runs: string }>(
+        db,
+        `SELECT j.id, j.completed_at IS NOT NULL AS done, j.processing,
+                (SELECT COUNT(*) FROM payload_jobs_log l WHERE l._parent_id = j.id) AS runs
+           FROM payload_jobs j`,
+      )
+      expect(jobs).toHaveLength(ids.length)
+      for (const job of jobs)
+        expect(job).toMatchObject({ done: true, processing: false, runs: '1' })
+
+      // Two editors publish the same approved article at the same moment through both servers:
+      // one wins, the other is told it is no longer approved; one audit row.
+      const contested = await approvedArticle(apiA, tokens, 'Rebutan')
+      const results = await Promise.all(
+        [apiA.as(tokens.editor), apiB.as(tokens.editor2)].map((api) =>
+          api.post(`/api/articles/${contested}/workflow`, { action: 'publish' }),
+        ),
+      )
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409])
+      expect((await auditCounts(db, [contested]))[contested]).toEqual({
+        submit: 1,
+        approve: 1,
+        publish: 1,
+      })
+
+      // A graceful shutdown of one server loses nothing queued: the other publishes on time.
+      const later = await approvedArticle(apiA, tokens, 'Setelah berhenti')
+      await schedule(apiA, tokens, later, new Date(Date.now() + 4_000))
+      expect(await a.stop('SIGTERM')).toBe(0)
+      await waitFor(`article ${later} to go live`, () => isPublic(apiB, later))
+      expect((await auditCounts(db, [later]))[later]).toEqual({
+        submit: 1,
+        approve: 1,
+        schedule: 1,
+        publish: 1,
+      })
+    })
+
+    it.each(['SIGKILL', 'SIGTERM'] as const)(
+      'a server stopped by %s in the middle of a job: the other server requeues it after the lease and publishes once',
+      async (signal) => {
+        const db = await freshDatabase('postgres')
+        const [a, b] = await Promise.all([serverOn(db, CLUSTER_ENV), serverOn(db, CLUSTER_ENV)])
+        const apiA = new Api(a.url)
+        const tokens = await bootstrapAccounts(apiA)
+        const id = await approvedArticle(apiA, tokens, 'Terputus')
+
+        // Hold the article's row so whichever server takes the job stops in the middle of it.
+        const blocker = new pg.Client({ connectionString: db.uri })
+        await blocker.connect()
+        cleanups.push(() => blocker.end())
+        await blocker.query('BEGIN')
+        await blocker.query('SELECT id FROM articles WHERE id = $1 FOR UPDATE', [id])
+        await schedule(apiA, tokens, id, new Date(Date.now() + 1_500))
+
+        let claimer: TestServer | undefined
+        await waitFor('a server to take the job', async () => {
+          claimer = [a, b].find((s) => /Running 1 jobs/.test(s.output()))
+          return Boolean(claimer)
+        })
+        const other = claimer === a ? b : a
+        const [job] = await sqlQuery<{ processing: boolean }>(
+          db,
+          'SELECT processing FROM payload_jobs',
+        )
+        expect(job.processing).toBe(true)
+
+        await claimer!.stop(signal)
+        await blocker.query('COMMIT')
+
+        await waitFor(`article ${id} to go live`, () => isPublic(new Api(other.url), id), 60_000)
+        await new Promise((r) => setTimeout(r, 2_000))
+        expect((await auditCounts(db, [id]))[id]).toEqual({
+          submit: 1,
+          approve: 1,
+          schedule: 1,
+          publish: 1,
+        })
+        const jobs = await sqlQuery<{ done: boolean; processing: boolean }>(
+          db,
+          'SELECT completed_at IS NOT NULL AS done, processing FROM payload_jobs',
+        )
+        expect(jobs).toEqual([{ done: true, processing: false }])
+      },
+      180_000,
+    )
+  },
+)
