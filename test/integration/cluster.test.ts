@@ -330,6 +330,25 @@ describe.skipIf(!POSTGRES)(
         expect(other.output()).toMatch(
           /was still marked processing after the 4 s lease .*: requeued/,
         )
+
+        // A crash after the publish committed but before the job was marked done leaves the same
+        // job to run again: it finds the article published and finishes without a second audit.
+        await sqlQuery(
+          db,
+          "INSERT INTO payload_jobs (input, task_slug, queue) VALUES (?::jsonb, 'publishScheduledArticle', 'default')",
+          [JSON.stringify({ articleId: String(id) })],
+        )
+        await waitFor(
+          'the repeated job to finish',
+          async () => (await sqlQuery(db, 'SELECT id FROM payload_jobs')).length === 0,
+        )
+        expect(other.output()).toMatch(new RegExp(`scheduled publish of ${id} skipped`))
+        expect((await auditCounts(db, [id]))[id]).toEqual({
+          submit: 1,
+          approve: 1,
+          schedule: 1,
+          publish: 1,
+        })
       },
       180_000,
     )
