@@ -45,9 +45,9 @@ const migrationRows = (db: TestDatabase) =>
   )
 
 describe.each(TEST_DATABASES)('%s: processes starting at once on a fresh database', (kind) => {
-  it('two servers and create-admin all start; each migration runs exactly once', async () => {
+  it('two servers, create-admin and seed all start; each migration runs exactly once', async () => {
     const db = await freshDatabase(kind)
-    const [a, b, admin] = await Promise.allSettled([
+    const [a, b, admin, seed] = await Promise.allSettled([
       serverOn(db),
       serverOn(db),
       runCli(
@@ -55,12 +55,17 @@ describe.each(TEST_DATABASES)('%s: processes starting at once on a fresh databas
         ['--email', 'chief@redaksi.test', '--password', PASSWORD, '--name', 'Chief'],
         { DATABASE_URI: db.uri },
       ),
+      runCli('seed.ts', [], { DATABASE_URI: db.uri }),
     ])
     expect(a.status, a.status === 'rejected' ? String(a.reason) : '').toBe('fulfilled')
     expect(b.status, b.status === 'rejected' ? String(b.reason) : '').toBe('fulfilled')
     expect(admin.status).toBe('fulfilled')
     const cli = (admin as PromiseFulfilledResult<Awaited<ReturnType<typeof runCli>>>).value
-    expect(cli.code, cli.stderr).toBe(0)
+    expect(cli.code, cli.stderr.slice(-2_000)).toBe(0)
+    expect(seed.status).toBe('fulfilled')
+    const seeded = (seed as PromiseFulfilledResult<Awaited<ReturnType<typeof runCli>>>).value
+    expect(seeded.code, seeded.stderr.slice(-2_000)).toBe(0)
+    expect(seeded.stdout).toMatch(/imported/)
 
     const rows = await migrationRows(db)
     expect(rows.map((r) => r.name)).toEqual([...new Set(rows.map((r) => r.name))])
