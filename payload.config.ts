@@ -18,6 +18,7 @@ import { createDatabaseAdapter } from './src/db/adapter'
 import { outboxEmailAdapter } from './src/email/outboxAdapter'
 import { databaseUnavailableAfterError } from './src/db/unavailableError'
 import { publishScheduledArticle } from './src/jobs/publishScheduledArticle'
+import { shouldAutoRunJobs } from './src/jobs/requeueStaleJobs'
 import { isAdmin } from './src/access/isAdmin'
 import { LOGGING_LEVELS, loggerConfig } from './src/logging/logger'
 import { limitsPlugin } from './src/limits/plugin'
@@ -47,7 +48,8 @@ export default buildConfig({
     // The server process runs the queue itself (no external cron); jobs live in the database,
     // so a restart loses nothing. Every minute by default: scheduled articles go live on time.
     autoRun: [{ cron: process.env.JOBS_AUTORUN_CRON || '* * * * *', queue: 'default', limit: 25 }],
-    shouldAutoRun: () => process.env.JOBS_AUTORUN !== 'false',
+    // Each tick first requeues jobs left `processing` by a server that stopped mid-run.
+    shouldAutoRun: shouldAutoRunJobs,
     access: { run: isAdmin, queue: isAdmin, cancel: isAdmin },
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,

@@ -8,6 +8,7 @@ import type { DatabaseAdapterObj } from 'payload'
 import type { DatabaseTarget } from '../config/database'
 import { migrations as postgresMigrations } from '../migrations/postgres'
 import { migrations as sqliteMigrations } from '../migrations/sqlite'
+import { forSeveralProcesses } from './cluster'
 import { startMongoMemory, stopMongoMemory } from './mongoMemory'
 import { withRedaksiSqliteClient } from './sqlite/adapter'
 
@@ -16,9 +17,13 @@ const migrationsRoot = path.resolve(process.cwd(), 'src/migrations')
 /**
  * Builds the Payload database adapter for a resolved DATABASE_URI.
  * SQL adapters push the schema in development and apply the committed migrations on start in
- * production (prodMigrations), so a fresh production database gets its tables.
+ * production (prodMigrations), so a fresh production database gets its tables. Their migrations
+ * run under a lock shared by every process on the database (src/db/cluster.ts).
  */
-export const createDatabaseAdapter = (target: DatabaseTarget): DatabaseAdapterObj => {
+export const createDatabaseAdapter = (target: DatabaseTarget): DatabaseAdapterObj =>
+  forSeveralProcesses(target, buildDatabaseAdapter(target))
+
+const buildDatabaseAdapter = (target: DatabaseTarget): DatabaseAdapterObj => {
   switch (target.kind) {
     case 'sqlite': {
       const base = sqliteAdapter({

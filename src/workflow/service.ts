@@ -4,6 +4,7 @@ import type { PayloadRequest } from 'payload'
 import { ARTICLES_SLUG } from '../../collections/slugs'
 import type { Article } from '../payload-types'
 import { roleOf, staffUser } from '../access/roles'
+import { lockRowForUpdate } from '../db/postgresLocks'
 import { writeAuditEvent } from './audit'
 import { fourEyesEnabled } from './config'
 import { WorkflowError } from './errors'
@@ -88,6 +89,9 @@ export const applyTransition = async (
 
   const shouldCommit = await initTransaction(req)
   try {
+    // Postgres: concurrent transitions of one article (two servers, two editors, a retried job)
+    // run one after the other, so the second sees the first's state and is refused.
+    await lockRowForUpdate(req, ARTICLES_SLUG, request.articleId)
     const article = (await payload.findByID({
       collection: ARTICLES_SLUG,
       id: request.articleId,
