@@ -238,6 +238,7 @@ describe.skipIf(!POSTGRES)(
       const counts = await auditCounts(db, ids)
       for (const id of ids)
         expect(counts[id], `article ${id}`).toEqual({
+          create: 1,
           submit: 1,
           approve: 1,
           schedule: 1,
@@ -260,6 +261,7 @@ describe.skipIf(!POSTGRES)(
       )
       expect(results.map((r) => r.status).sort()).toEqual([200, 409])
       expect((await auditCounts(db, [contested]))[contested]).toEqual({
+        create: 1,
         submit: 1,
         approve: 1,
         publish: 1,
@@ -271,6 +273,7 @@ describe.skipIf(!POSTGRES)(
       expect(await a.stop('SIGTERM')).toBe(0)
       await waitFor(`article ${later} to go live`, () => isPublic(apiB, later))
       expect((await auditCounts(db, [later]))[later]).toEqual({
+        create: 1,
         submit: 1,
         approve: 1,
         schedule: 1,
@@ -326,6 +329,7 @@ describe.skipIf(!POSTGRES)(
         })
         await new Promise((r) => setTimeout(r, 2_000))
         expect((await auditCounts(db, [id]))[id]).toEqual({
+          create: 1,
           submit: 1,
           approve: 1,
           schedule: 1,
@@ -349,6 +353,7 @@ describe.skipIf(!POSTGRES)(
         )
         expect(other.output()).toMatch(new RegExp(`scheduled publish of ${id} skipped`))
         expect((await auditCounts(db, [id]))[id]).toEqual({
+          create: 1,
           submit: 1,
           approve: 1,
           schedule: 1,
