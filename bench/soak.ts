@@ -278,7 +278,14 @@ const main = async () => {
   // (b) the lock test
   if (sqliteFile && LOCK_SECONDS > 0) {
     console.log(`\n(b) external BEGIN EXCLUSIVE for ${LOCK_SECONDS} s`)
-    const victim = published[0]
+    // a live article nobody else touches, to check for stale reads afterwards
+    const fresh = await contributor.post<{ doc: { id: string | number } }>('/api/articles', {
+      title: 'Lock-test victim',
+    })
+    const victim = fresh.body.doc.id
+    await contributor.post(`/api/articles/${victim}/workflow`, { action: 'submit' })
+    await editor.post(`/api/articles/${victim}/workflow`, { action: 'approve' })
+    await editor.post(`/api/articles/${victim}/workflow`, { action: 'publish' })
     const locker = spawn('sqlite3', [sqliteFile], { stdio: ['pipe', 'pipe', 'pipe'] })
     locker.stdin.write('PRAGMA busy_timeout = 20000;\nBEGIN EXCLUSIVE;\nSELECT 1;\n')
     await new Promise<void>((resolve) => locker.stdout.once('data', () => resolve()))

@@ -25,8 +25,8 @@ const integer = (
   return value
 }
 
-/** SQLite tuning from the environment (SQLITE_LOCK_WAIT_MS, SQLITE_READERS), validated. */
+/** SQLite tuning from the environment (DB_LOCK_WAIT_MS, SQLITE_READERS), validated. */
 export const readSqliteSettings = (env: NodeJS.ProcessEnv = process.env): SqliteSettings => ({
-  lockWaitMs: integer('SQLITE_LOCK_WAIT_MS', env.SQLITE_LOCK_WAIT_MS, 5_000, 0, 120_000),
+  lockWaitMs: integer('DB_LOCK_WAIT_MS', env.DB_LOCK_WAIT_MS, 5_000, 0, 120_000),
   readers: integer('SQLITE_READERS', env.SQLITE_READERS, 4, 1, 64),
 })

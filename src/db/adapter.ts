@@ -10,6 +10,7 @@ import { migrations as postgresMigrations } from '../migrations/postgres'
 import { migrations as sqliteMigrations } from '../migrations/sqlite'
 import { forSeveralProcesses } from './cluster'
 import { startMongoMemory, stopMongoMemory } from './mongoMemory'
+import { readSqliteSettings } from '../config/sqlite'
 import { withRedaksiSqliteClient } from './sqlite/adapter'
 
 const migrationsRoot = path.resolve(process.cwd(), 'src/migrations')
@@ -54,7 +55,14 @@ const buildDatabaseAdapter = (target: DatabaseTarget): DatabaseAdapterObj => {
     }
     case 'postgres':
       return postgresAdapter({
-        pool: { connectionString: target.uri, connectionTimeoutMillis: 10_000 },
+        pool: {
+          connectionString: target.uri,
+          connectionTimeoutMillis: 10_000,
+          // Like SQLite's bounded wait: a statement waiting for a lock held elsewhere (another
+          // server's migration, an operator's LOCK TABLE) gives up after this and the request
+          // answers 503 (src/db/sqlite/errors.ts maps lock_not_available), instead of hanging.
+          lock_timeout: readSqliteSettings().lockWaitMs,
+        },
         migrationDir: path.join(migrationsRoot, 'postgres'),
         prodMigrations: postgresMigrations,
       })

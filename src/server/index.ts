@@ -13,6 +13,7 @@ import { jsonErrorHandler, notReady } from './errors'
 import { preflightDatabase } from './preflight'
 import { closePayload } from '../db/close'
 import { checkDatabase } from './readiness'
+import { idleGc } from './middleware/idleGc'
 import { retryAfterOn503 } from './middleware/retryAfter'
 import { runInDbScope, scopeJobRuns } from '../db/sqlite/scope'
 import { getLimits } from '../config/limits'
@@ -104,7 +105,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   app.use(clientIpHeader)
   app.use(csrfGuard())
 
-  app.use(retryAfterOn503)
+  app.use(retryAfterOn503, idleGc())
   // Requests that arrived before a shutdown began are finished (their bodies may still be
   // arriving); only requests that arrive during the drain are turned away.
   const acceptedBeforeShutdown = new WeakSet<Request>()

@@ -28,6 +28,8 @@ const spawnServer = (mode: 'production' | 'development', env: Record<string, str
     [
       `--conditions=${mode}`,
       '--no-deprecation',
+      // as npm start: lets the server collect a burst's garbage once it is quiet
+      '--expose-gc',
       '--import',
       'tsx',
       path.join(root, 'src/server/index.ts'),

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import Database from 'libsql'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { Api, bootstrapAccounts, PASSWORD } from '../helpers/api'
@@ -62,7 +63,7 @@ describe.each(TEST_DATABASES)('availability on %s', (kind) => {
     db = await createTestDatabase(kind)
     server = await startTestServer({
       databaseUri: db.uri,
-      env: { EMAIL_OUTBOX_DIR: outbox, SQLITE_LOCK_WAIT_MS: '1500' },
+      env: { EMAIL_OUTBOX_DIR: outbox, DB_LOCK_WAIT_MS: '1500' },
     })
     api = new Api(server.url)
     tokens = await bootstrapAccounts(api)
@@ -150,6 +151,43 @@ describe.each(TEST_DATABASES)('availability on %s', (kind) => {
     expect(created.status).toBe(201)
     expect(await api.login('admin@redaksi.test', PASSWORD)).toMatch(/\S+/)
   })
+
+  if (kind === 'postgres') {
+    it('bounds a wait for a lock held by another session: /healthz fast, a clear 503, then recovers', async () => {
+      const editorApi = api.as(tokens.editor)
+      const created = await editorApi.post<{ doc: Doc }>('/api/articles', {
+        title: 'PG lock victim',
+      })
+      expect(created.status).toBe(201)
+      const id = created.body.doc.id
+      const other = new pg.Client({ connectionString: db.uri })
+      await other.connect()
+      await other.query('BEGIN')
+      await other.query('LOCK TABLE articles IN ACCESS EXCLUSIVE MODE')
+      const stopWatch = watchHealth(server.url, 20)
+      try {
+        const write = await timed(() =>
+          editorApi.patch<{ errors?: { message: string }[] }>(`/api/articles/${id}?draft=true`, {
+            title: 'Edited under lock',
+          }),
+        )
+        expect(write.value.status).toBe(503)
+        expect(write.value.headers.get('retry-after')).toMatch(/^\d+$/)
+        expect(JSON.stringify(write.value.body)).toMatch(/busy/i)
+        expect(write.ms).toBeLessThan(5_000)
+      } finally {
+        await other.query('ROLLBACK')
+        await other.end()
+      }
+      const health = await stopWatch()
+      expect(health.failures).toBe(0)
+      expect(health.slowest).toBeLessThan(400)
+      const after = await editorApi.patch<{ doc: Doc }>(`/api/articles/${id}?draft=true`, {
+        title: 'Edited after the lock',
+      })
+      expect(after.status).toBe(200)
+    })
+  }
 
   if (kind !== 'sqlite') return
 

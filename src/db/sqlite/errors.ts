@@ -34,6 +34,8 @@ export const unavailableCause = (err: unknown): DatabaseUnavailableError | null 
     if (current instanceof DatabaseBusyError || current instanceof DatabaseGoneError) return current
     const message = current instanceof Error ? current.message : ''
     if (/the database is busy/i.test(message)) return new DatabaseBusyError()
+    // Postgres lock_not_available: a lock_timeout expired while another session held the lock
+    if ((current as { code?: unknown }).code === '55P03') return new DatabaseBusyError()
     const gone = /The database file (.+) was removed or replaced/.exec(message)
     if (gone) return new DatabaseGoneError(gone[1])
     current = (current as { cause?: unknown }).cause
