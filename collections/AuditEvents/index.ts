@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { isStaff } from '../../src/access/isStaff'
-import { WORKFLOW_ACTIONS, WORKFLOW_STATES } from '../../src/workflow'
-import { ARTICLES_SLUG, AUDIT_EVENTS_SLUG, EDITORS_SLUG } from '../slugs'
+import { isStaff } from '@/access/isStaff'
+import { WORKFLOW_ACTIONS, WORKFLOW_STATES } from '@/workflow'
+import { ARTICLES_SLUG, AUDIT_EVENTS_SLUG, EDITORS_SLUG } from '@collections/slugs'
 
 export const AUDIT_ACTIONS = [
   ...WORKFLOW_ACTIONS,

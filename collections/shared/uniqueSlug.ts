@@ -1,6 +1,6 @@
 import type { CollectionBeforeValidateHook, CollectionSlug } from 'payload'
 
-import { slugify } from '../../src/lib/slugify'
+import { slugify } from '@/lib/slugify'
 
 /** req.context flag: the caller already made `data.slug` unique. */
 export const SLUG_RESERVED_CONTEXT = 'slugReserved'

@@ -8,10 +8,10 @@ import './env'
 
 import { parseArgs } from 'node:util'
 
-import { backupDatabase, defaultBackupPath, isBackupError } from '../backup'
-import { redactUri, resolveDatabase } from '../config/database'
-import { isConfigError } from '../config/errors'
-import { safeErrorMessage } from '../logging/safeError'
+import { backupDatabase, defaultBackupPath, isBackupError } from '@/backup'
+import { redactUri, resolveDatabase } from '@/config/database'
+import { isConfigError } from '@/config/errors'
+import { safeErrorMessage } from '@/logging/safeError'
 
 const usage = `usage: npm run backup -- [--force] [PATH]
   PATH      where to write the backup (default: backups/redaksi-<UTC time>.db, .dump for Postgres)

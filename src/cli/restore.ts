@@ -8,10 +8,10 @@ import './env'
 
 import { parseArgs } from 'node:util'
 
-import { isBackupError, restoreDatabase } from '../backup'
-import { redactUri, resolveDatabase } from '../config/database'
-import { isConfigError } from '../config/errors'
-import { safeErrorMessage } from '../logging/safeError'
+import { isBackupError, restoreDatabase } from '@/backup'
+import { redactUri, resolveDatabase } from '@/config/database'
+import { isConfigError } from '@/config/errors'
+import { safeErrorMessage } from '@/logging/safeError'
 
 const usage = `usage: npm run restore -- [--force] PATH
   PATH      a backup written by npm run backup

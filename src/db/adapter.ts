@@ -5,9 +5,9 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
-import type { DatabaseTarget } from '../config/database'
-import { migrations as postgresMigrations } from '../migrations/postgres'
-import { migrations as sqliteMigrations } from '../migrations/sqlite'
+import type { DatabaseTarget } from '@/config/database'
+import { migrations as postgresMigrations } from '@/migrations/postgres'
+import { migrations as sqliteMigrations } from '@/migrations/sqlite'
 import { startMongoMemory, stopMongoMemory } from './mongoMemory'
 import { withRedaksiSqliteClient } from './sqlite/adapter'
 

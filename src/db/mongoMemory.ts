@@ -1,4 +1,4 @@
-import { ConfigError } from '../config/errors'
+import { ConfigError } from '@/config/errors'
 
 type ReplSet = { getUri: (db?: string) => string; stop: () => Promise<boolean> }
 

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs'
 
 import type { SanitizedConfig } from 'payload'
 
-import type { DatabaseTarget } from '../config/database'
-import { sqliteFilePath } from '../config/database'
+import type { DatabaseTarget } from '@/config/database'
+import { sqliteFilePath } from '@/config/database'
 
 /**
  * Whether a dry run has a database to compare with: a SQLite file that does not exist yet is

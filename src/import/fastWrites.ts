@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { AUDIT_EVENTS_SLUG, MEDIA_SLUG } from '../../collections/slugs'
+import { AUDIT_EVENTS_SLUG, MEDIA_SLUG } from '@collections/slugs'
 
 /**
  * Adapter-level writes for the two simple rows the importer makes for every document: a

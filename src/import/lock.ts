@@ -3,8 +3,8 @@ import os from 'node:os'
 
 import type { Payload } from 'payload'
 
-import type { DatabaseTarget } from '../config/database'
-import { sqliteFilePath } from '../config/database'
+import type { DatabaseTarget } from '@/config/database'
+import { sqliteFilePath } from '@/config/database'
 
 /** Held by one import run at a time; `release` gives it back (idempotent). */
 export interface ImportLock {

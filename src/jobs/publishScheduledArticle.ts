@@ -1,7 +1,7 @@
 import type { TaskConfig } from 'payload'
 
-import { WorkflowError } from '../workflow/errors'
-import { applyTransition, PUBLISH_TASK } from '../workflow/service'
+import { WorkflowError } from '@/workflow/errors'
+import { applyTransition, PUBLISH_TASK } from '@/workflow/service'
 
 /**
  * Publishes a scheduled article when its time has come. Queued by the `schedule` action with

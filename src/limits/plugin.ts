@@ -1,6 +1,6 @@
 import type { Config, Endpoint, Plugin } from 'payload'
 
-import { getLimits } from '../config/limits'
+import { getLimits } from '@/config/limits'
 import { maxAliasesRule, maxDepthRule } from './graphql'
 import { enforceRequestLimits } from './readCaps'
 

@@ -1,8 +1,8 @@
 import { APIError } from 'payload'
 import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
-import { roleOf } from '../access/roles'
-import { getLimits } from '../config/limits'
+import { roleOf } from '@/access/roles'
+import { getLimits } from '@/config/limits'
 import { describeShapeProblem, inspectShape } from './json'
 
 type OperationArgs = Record<string, unknown>

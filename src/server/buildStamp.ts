@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { nodeOptions } from '@/config/node'
 
 /** Everything a production build of the admin depends on. */
 const INPUTS = [
@@ -67,7 +68,7 @@ export const buildAdmin = (root: string): number => {
         ...process.env,
         NODE_ENV: 'production',
         NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? '1',
-        NODE_OPTIONS: '--conditions=production --no-deprecation',
+        NODE_OPTIONS: nodeOptions('production'),
       },
     },
   )

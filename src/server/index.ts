@@ -6,23 +6,23 @@ import express from 'express'
 import type { Request, Response } from 'express'
 import type { Payload } from 'payload'
 
-import { resolveDatabase } from '../config/database'
-import { ConfigError, isConfigError } from '../config/errors'
-import { resolveSecret } from '../config/secret'
+import { resolveDatabase } from '@/config/database'
+import { ConfigError, isConfigError } from '@/config/errors'
+import { resolveSecret } from '@/config/secret'
 import { jsonErrorHandler, notReady } from './errors'
 import { preflightDatabase } from './preflight'
-import { closePayload } from '../db/close'
+import { closePayload } from '@/db/close'
 import { checkDatabase } from './readiness'
 import { retryAfterOn503 } from './middleware/retryAfter'
-import { runInDbScope, scopeJobRuns } from '../db/sqlite/scope'
-import { getLimits } from '../config/limits'
+import { runInDbScope, scopeJobRuns } from '@/db/sqlite/scope'
+import { getLimits } from '@/config/limits'
 import { bodyLimit, declaredSizeLimit, requestForNext } from './limits/body'
 import { loadShedding } from './limits/loadShedding'
 import { runStartupTasks } from './startupTasks'
 import { clientIpHeader } from './security/clientIp'
 import { csrfGuard } from './security/csrf'
 import { securityHeaders } from './security/headers'
-import { listenOrigins } from '../security/origins'
+import { listenOrigins } from '@/security/origins'
 
 export interface ServerOptions {
   dev: boolean
@@ -178,7 +178,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   try {
     await preflightDatabase(target)
     const { getPayload } = await import('payload')
-    const { default: config } = await import('../../payload.config')
+    const { default: config } = await import('@payload-config')
     const payload = await getPayload({ config, cron: true })
     state.payload = payload
     scopeJobRuns(payload.jobs as unknown as Parameters<typeof scopeJobRuns>[0])

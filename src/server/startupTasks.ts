@@ -2,10 +2,10 @@ import { existsSync, readFileSync } from 'node:fs'
 
 import type { Payload } from 'payload'
 
-import { ARTICLES_SLUG } from '../../collections/slugs'
-import { expandPaths } from '../import/files'
-import { Importer } from '../import/importer'
-import { ImportSummary } from '../import/report'
+import { ARTICLES_SLUG } from '@collections/slugs'
+import { expandPaths } from '@/import/files'
+import { Importer } from '@/import/importer'
+import { ImportSummary } from '@/import/report'
 
 export const SEEDS_DIR = 'seeds'
 

@@ -1,6 +1,6 @@
 import type { PayloadRequest, Where } from 'payload'
 
-import { ARTICLES_SLUG, AUTHORS_SLUG, MEDIA_SLUG } from '../../collections/slugs'
+import { ARTICLES_SLUG, AUTHORS_SLUG, MEDIA_SLUG } from '@collections/slugs'
 
 /**
  * Media and authors are public only while a published article uses them (an author can also be

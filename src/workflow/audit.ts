@@ -1,8 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
-import { ARTICLES_SLUG, AUDIT_EVENTS_SLUG } from '../../collections/slugs'
-import type { AuditEvent } from '../payload-types'
-import { staffUser } from '../access/roles'
+import { ARTICLES_SLUG, AUDIT_EVENTS_SLUG } from '@collections/slugs'
+import type { AuditEvent } from '@/payload-types'
+import { staffUser } from '@/access/roles'
 
 type StaffIdentity = { id: number | string; name?: string | null; email?: string | null }
 

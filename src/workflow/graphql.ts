@@ -1,6 +1,6 @@
 import type { GraphQLExtension, PayloadRequest } from 'payload'
 
-import { ARTICLES_SLUG } from '../../collections/slugs'
+import { ARTICLES_SLUG } from '@collections/slugs'
 import { assertNotLockedByOther } from './locks'
 import { applyTransition } from './service'
 

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
-import { ARTICLES_SLUG, EDITORS_SLUG } from '../../collections/slugs'
-import { staffUser } from '../access/roles'
+import { ARTICLES_SLUG, EDITORS_SLUG } from '@collections/slugs'
+import { staffUser } from '@/access/roles'
 import { WorkflowError } from './errors'
 
 export const WORKFLOW_LOCKED_RULE = 'workflow.locked'

@@ -1,9 +1,9 @@
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 import type { PayloadRequest } from 'payload'
 
-import { ARTICLES_SLUG } from '../../collections/slugs'
-import type { Article } from '../payload-types'
-import { roleOf, staffUser } from '../access/roles'
+import { ARTICLES_SLUG } from '@collections/slugs'
+import type { Article } from '@/payload-types'
+import { roleOf, staffUser } from '@/access/roles'
 import { writeAuditEvent } from './audit'
 import { fourEyesEnabled } from './config'
 import { WorkflowError } from './errors'

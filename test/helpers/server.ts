@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
+import { tsxArgv } from '@/config/node'
 
 export interface TestServer {
   url: string
@@ -23,28 +24,18 @@ const root = process.cwd()
 
 /** The server entry point as `npm run dev`/`npm start` run it, with the given environment. */
 const spawnServer = (mode: 'production' | 'development', env: Record<string, string | undefined>) =>
-  spawn(
-    process.execPath,
-    [
-      `--conditions=${mode}`,
-      '--no-deprecation',
-      '--import',
-      'tsx',
-      path.join(root, 'src/server/index.ts'),
-    ],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_OPTIONS: '',
-        HOST: '127.0.0.1',
-        PORT: '0',
-        SEED_ON_START: 'false',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  spawn(process.execPath, tsxArgv(mode, path.join(root, 'src/server/index.ts')), {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      SEED_ON_START: 'false',
+      ...env,
     },
-  )
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
 
 /** Spawns the real server (src/server/index.ts) on an ephemeral port and waits until it listens. */
 export const startTestServer = (options: StartOptions): Promise<TestServer> => {

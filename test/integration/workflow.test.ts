@@ -2,16 +2,16 @@ import { createLocalReq } from 'payload'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { closePayload } from '../../src/db/close'
-import { applyTransition, WORKFLOW_CONTEXT_FLAG } from '../../src/workflow/service'
+import { closePayload } from '@/db/close'
+import { applyTransition, WORKFLOW_CONTEXT_FLAG } from '@/workflow/service'
 import {
   decideTransition,
   ROLES,
   TRANSITION_ERROR_HTTP_STATUS,
   WORKFLOW_ACTIONS,
   WORKFLOW_STATES,
-} from '../../src/workflow/transitions'
-import type { Role, WorkflowAction, WorkflowState } from '../../src/workflow/transitions'
+} from '@/workflow/transitions'
+import type { Role, WorkflowAction, WorkflowState } from '@/workflow/transitions'
 import { Api, bootstrapAccounts } from '../helpers/api'
 import { createTestDatabase, TEST_DATABASES } from '../helpers/databases'
 import type { TestDatabase } from '../helpers/databases'

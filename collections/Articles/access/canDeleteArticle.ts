@@ -1,7 +1,7 @@
 import type { Access, Where } from 'payload'
 
-import { roleOf, staffUser } from '../../../src/access/roles'
-import { DELETE_RULES } from '../../../src/workflow/transitions'
+import { roleOf, staffUser } from '@/access/roles'
+import { DELETE_RULES } from '@/workflow/transitions'
 
 /**
  * Who may delete which article, from the rule book's DELETE_RULES (src/workflow/transitions.ts):

@@ -1,6 +1,6 @@
 import type { Access, Where } from 'payload'
 
-import { roleOf, staffUser } from '../../../src/access/roles'
+import { roleOf, staffUser } from '@/access/roles'
 
 /**
  * Editors and admins edit any article; contributors only their own drafts and articles sent back

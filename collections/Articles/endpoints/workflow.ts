@@ -1,8 +1,8 @@
 import type { Endpoint } from 'payload'
 
-import { applyTransition } from '../../../src/workflow/service'
-import { WorkflowError } from '../../../src/workflow/errors'
-import { assertNotLockedByOther } from '../../../src/workflow/locks'
+import { applyTransition } from '@/workflow/service'
+import { WorkflowError } from '@/workflow/errors'
+import { assertNotLockedByOther } from '@/workflow/locks'
 
 /**
  * POST /api/articles/:id/workflow  { action, note?, publishAt? }

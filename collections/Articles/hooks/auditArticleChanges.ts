@@ -1,8 +1,8 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { writeAuditEvent } from '../../../src/workflow/audit'
-import { WORKFLOW_CONTEXT_FLAG } from '../../../src/workflow/service'
-import { isWorkflowState } from '../../../src/workflow/transitions'
+import { writeAuditEvent } from '@/workflow/audit'
+import { WORKFLOW_CONTEXT_FLAG } from '@/workflow/service'
+import { isWorkflowState } from '@/workflow/transitions'
 import { DUPLICATE_OF_CONTEXT, PUBLISH_CHANGES_CONTEXT } from './guardWorkflowFields'
 
 /**

@@ -1,8 +1,8 @@
 import type { CollectionBeforeDeleteHook } from 'payload'
 
-import { ARTICLES_SLUG, AUDIT_EVENTS_SLUG } from '../../slugs'
-import { writeAuditEvent } from '../../../src/workflow/audit'
-import { isWorkflowState } from '../../../src/workflow/transitions'
+import { ARTICLES_SLUG, AUDIT_EVENTS_SLUG } from '@collections/slugs'
+import { writeAuditEvent } from '@/workflow/audit'
+import { isWorkflowState } from '@/workflow/transitions'
 
 /**
  * Every deletion keeps the article's audit trail and adds to it, in the delete's transaction:

@@ -1,17 +1,17 @@
 import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
-import { ARTICLES_SLUG } from '../../slugs'
-import { roleOf } from '../../../src/access/roles'
-import { WorkflowError } from '../../../src/workflow/errors'
-import { WORKFLOW_CONTEXT_FLAG } from '../../../src/workflow/service'
+import { ARTICLES_SLUG } from '@collections/slugs'
+import { roleOf } from '@/access/roles'
+import { WorkflowError } from '@/workflow/errors'
+import { WORKFLOW_CONTEXT_FLAG } from '@/workflow/service'
 import {
   decideDirectWrite,
   IMPORTED_WORKFLOW_STATE,
   INITIAL_WORKFLOW_STATE,
   isWorkflowState,
   TRANSITION_ERROR_HTTP_STATUS,
-} from '../../../src/workflow/transitions'
-import type { DirectWrite } from '../../../src/workflow/transitions'
+} from '@/workflow/transitions'
+import type { DirectWrite } from '@/workflow/transitions'
 
 export const DIRECT_STATE_RULE = 'workflow.direct-change.state'
 export const DIRECT_PUBLISH_RULE = 'workflow.direct-change.publish'

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { WORKFLOW_CONTEXT_FLAG } from '../../../src/workflow/service'
-import { INITIAL_WORKFLOW_STATE } from '../../../src/workflow/transitions'
+import { WORKFLOW_CONTEXT_FLAG } from '@/workflow/service'
+import { INITIAL_WORKFLOW_STATE } from '@/workflow/transitions'
 
 /**
  * The workflow owns `workflowStatus`, `submittedBy`, `publishAt` and `publishedAt`; a save by a

@@ -4,9 +4,9 @@ import type {
   CollectionBeforeChangeHook,
 } from 'payload'
 
-import { mergeRelations, refreshRelations, relationsOf } from '../../../src/visibility/refresh'
-import type { ArticleRelations } from '../../../src/visibility/refresh'
-import { ARTICLES_SLUG } from '../../slugs'
+import { mergeRelations, refreshRelations, relationsOf } from '@/visibility/refresh'
+import type { ArticleRelations } from '@/visibility/refresh'
+import { ARTICLES_SLUG } from '@collections/slugs'
 
 const BEFORE_KEY = 'redaksi.visibility.before'
 

@@ -1,9 +1,9 @@
 import type { BeforeListServerProps } from 'payload'
 
-import { ARTICLES_SLUG } from '../../../collections/slugs'
-import { WORKFLOW_STATES } from '../../workflow/transitions'
-import { langOf, stateLabels, t } from '../labels'
-import { articlesByStateURL } from '../shared'
+import { ARTICLES_SLUG } from '@collections/slugs'
+import { WORKFLOW_STATES } from '@/workflow/transitions'
+import { langOf, stateLabels, t } from '@/admin/labels'
+import { articlesByStateURL } from '@/admin/shared'
 
 /** The `where[workflowStatus][equals]` filter of the current list URL, if any. */
 const activeState = (searchParams: Record<string, unknown> | undefined): string | null => {

@@ -1,7 +1,7 @@
 import type { UIFieldServerProps } from 'payload'
 
-import { AUDIT_EVENTS_SLUG } from '../../../collections/slugs'
-import { auditActionLabels, formatDateTime, langOf, t } from '../labels'
+import { AUDIT_EVENTS_SLUG } from '@collections/slugs'
+import { auditActionLabels, formatDateTime, langOf, t } from '@/admin/labels'
 import { WorkflowBadge } from './WorkflowBadge'
 
 const LIMIT = 100

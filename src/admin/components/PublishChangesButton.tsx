@@ -1,9 +1,9 @@
 import { PublishButton } from '@payloadcms/ui'
 import type { PublishButtonServerProps } from 'payload'
 
-import { ARTICLES_SLUG } from '../../../collections/slugs'
-import { langOf, t } from '../labels'
-import { roleOfUser } from '../shared'
+import { ARTICLES_SLUG } from '@collections/slugs'
+import { langOf, t } from '@/admin/labels'
+import { roleOfUser } from '@/admin/shared'
 
 /**
  * Replaces Payload's "Publish" button on articles (admin.components.edit.PublishButton).

@@ -1,10 +1,10 @@
 import type { ServerProps, Where } from 'payload'
 
-import { ARTICLES_SLUG, AUDIT_EVENTS_SLUG } from '../../../collections/slugs'
-import type { Article } from '../../payload-types'
-import { WORKFLOW_STATES } from '../../workflow/transitions'
-import { formatAge, formatDateTime, langOf, stateLabels, t } from '../labels'
-import { articlesByStateURL, articleURL, idOf, namesOf, roleOfUser } from '../shared'
+import { ARTICLES_SLUG, AUDIT_EVENTS_SLUG } from '@collections/slugs'
+import type { Article } from '@/payload-types'
+import { WORKFLOW_STATES } from '@/workflow/transitions'
+import { formatAge, formatDateTime, langOf, stateLabels, t } from '@/admin/labels'
+import { articlesByStateURL, articleURL, idOf, namesOf, roleOfUser } from '@/admin/shared'
 import { WorkflowBadge } from './WorkflowBadge'
 
 const QUEUE_LIMIT = 50

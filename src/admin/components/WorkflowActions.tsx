@@ -3,8 +3,8 @@ import { Button, toast, useDocumentInfo, useFormModified } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 
-import type { WorkflowAction } from '../../workflow/transitions'
-import type { ID } from '../shared'
+import type { WorkflowAction } from '@/workflow/transitions'
+import type { ID } from '@/admin/shared'
 
 type Strings = {
   noActions: string

@@ -1,7 +1,7 @@
-import type { WorkflowState } from '../../workflow/transitions'
-import { isWorkflowState } from '../../workflow/transitions'
-import { stateLabels } from '../labels'
-import type { Lang } from '../labels'
+import type { WorkflowState } from '@/workflow/transitions'
+import { isWorkflowState } from '@/workflow/transitions'
+import { stateLabels } from '@/admin/labels'
+import type { Lang } from '@/admin/labels'
 
 /**
  * Coloured pill for an article's review state (colours in custom.scss, per `data-state`).

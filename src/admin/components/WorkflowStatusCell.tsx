@@ -1,6 +1,6 @@
 import type { DefaultServerCellComponentProps } from 'payload'
 
-import { langOf } from '../labels'
+import { langOf } from '@/admin/labels'
 import { WorkflowBadge } from './WorkflowBadge'
 
 /** Article list cell for `workflowStatus`: a coloured state badge. */

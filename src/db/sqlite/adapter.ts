@@ -3,8 +3,8 @@ import path from 'node:path'
 
 import type { BaseDatabaseAdapter, DatabaseAdapterObj, Payload } from 'payload'
 
-import { sqliteFilePath } from '../../config/database'
-import { readSqliteSettings } from '../../config/sqlite'
+import { sqliteFilePath } from '@/config/database'
+import { readSqliteSettings } from '@/config/sqlite'
 import { RedaksiSqliteClient } from './client'
 import { DatabaseBusyError, unavailableCause } from './errors'
 

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express'
 
-import { configuredOrigins } from '../../security/origins'
+import { configuredOrigins } from '@/security/origins'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
