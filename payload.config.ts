@@ -12,8 +12,7 @@ import { Authors } from '@collections/Authors'
 import { Editors } from '@collections/Editors'
 import { applyLockRules } from '@collections/LockedDocuments'
 import { Media } from '@collections/Media'
-import { resolveDatabase } from '@/config/database'
-import { resolveSecret } from '@/config/secret'
+import { env } from '@/config/env'
 import { createDatabaseAdapter } from '@/db/adapter'
 import { outboxEmailAdapter } from '@/email/outboxAdapter'
 import { databaseUnavailableAfterError } from '@/db/unavailableError'
@@ -28,26 +27,23 @@ import { controlCharacterGuard } from '@/security/controlCharacters'
 const root = process.cwd()
 
 export default buildConfig({
-  secret: resolveSecret(),
-  serverURL: process.env.PUBLIC_URL || undefined,
+  // never writes data/payload-secret: start-up code does (src/config/env.ts prepareSecretFile)
+  secret: env.secret({ persist: false }),
+  serverURL: env.publicUrl(),
   // Never empty: Payload ignores the login cookie on requests from other origins.
-  csrf: payloadCsrfOrigins(),
-  db: createDatabaseAdapter(resolveDatabase(process.env.DATABASE_URI)),
+  csrf: payloadCsrfOrigins(env.originsEnv()),
+  db: createDatabaseAdapter(env.database()),
   editor: lexicalEditor(),
   sharp,
   // No SMTP transport yet: mail (password resets) goes to an outbox folder of .eml files.
-  email: outboxEmailAdapter({
-    dir: path.resolve(root, process.env.EMAIL_OUTBOX_DIR || 'data/outbox'),
-    fromAddress: process.env.EMAIL_FROM_ADDRESS || 'no-reply@redaksi.local',
-    fromName: process.env.EMAIL_FROM_NAME || 'Redaksi',
-  }),
+  email: outboxEmailAdapter(env.email(root)),
   collections: [Articles, Media, Authors, Editors, AuditEvents],
   jobs: {
     tasks: [publishScheduledArticle],
     // The server process runs the queue itself (no external cron); jobs live in the database,
     // so a restart loses nothing. Every minute by default: scheduled articles go live on time.
-    autoRun: [{ cron: process.env.JOBS_AUTORUN_CRON || '* * * * *', queue: 'default', limit: 25 }],
-    shouldAutoRun: () => process.env.JOBS_AUTORUN !== 'false',
+    autoRun: [{ cron: env.jobs().cron, queue: 'default', limit: 25 }],
+    shouldAutoRun: () => env.jobs().autoRun,
     access: { run: isAdmin, queue: isAdmin, cancel: isAdmin },
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,

@@ -12,7 +12,7 @@ import { getPayload } from 'payload'
 import type { Payload } from 'payload'
 
 import { ARTICLES_SLUG } from '@collections/slugs'
-import { resolveDatabase } from '@/config/database'
+import { env } from '@/config/env'
 import { isConfigError } from '@/config/errors'
 import { closePayload } from '@/db/close'
 import { dryRunCanReadDatabase, readOnlySchemaConfig } from '@/import/dryRun'
@@ -74,7 +74,7 @@ const hasArticlesTable = async (payload: Payload): Promise<boolean> => {
 }
 
 const main = async (): Promise<number> => {
-  const target = resolveDatabase(process.env.DATABASE_URI)
+  const target = env.database()
   const { default: configPromise } = await import('@payload-config')
   let payload: Payload | null = null
   let lock: ImportLock | null = null

@@ -6,6 +6,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
 import type { DatabaseTarget } from '@/config/database'
+import { env } from '@/config/env'
 import { migrations as postgresMigrations } from '@/migrations/postgres'
 import { migrations as sqliteMigrations } from '@/migrations/sqlite'
 import { startMongoMemory, stopMongoMemory } from './mongoMemory'
@@ -36,7 +37,7 @@ export const createDatabaseAdapter = (target: DatabaseTarget): DatabaseAdapterOb
         prodMigrations: sqliteMigrations,
       })
       // Benchmarks only: the stock @libsql/client, as plain Payload would use it (a baseline).
-      if (process.env.REDAKSI_SQLITE_CLIENT === 'stock') {
+      if (env.sqliteClient() === 'stock') {
         return sqliteAdapter({
           client: { url: target.uri },
           wal: true,

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { BaseDatabaseAdapter, DatabaseAdapterObj, Payload } from 'payload'
 
 import { sqliteFilePath } from '@/config/database'
-import { readSqliteSettings } from '@/config/sqlite'
+import { env } from '@/config/env'
 import { RedaksiSqliteClient } from './client'
 import { DatabaseBusyError, unavailableCause } from './errors'
 
@@ -36,7 +36,7 @@ export const withRedaksiSqliteClient = (
         const file = sqliteFilePath(uri)
         if (!file) throw new Error(`DATABASE_URI ${uri} names no SQLite file`)
         mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
-        const settings = readSqliteSettings()
+        const settings = env.sqlite()
         this.client = new RedaksiSqliteClient({
           file,
           lockWaitMs: settings.lockWaitMs,
