@@ -7,7 +7,6 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { Articles } from '@collections/Articles'
-import { AuditEvents } from '@collections/AuditEvents'
 import { Authors } from '@collections/Authors'
 import { Editors } from '@collections/Editors'
 import { applyLockRules } from '@collections/LockedDocuments'
@@ -16,13 +15,14 @@ import { env } from '@/config/env'
 import { createDatabaseAdapter } from '@/db/adapter'
 import { outboxEmailAdapter } from '@/email/outboxAdapter'
 import { databaseUnavailableAfterError } from '@/db/unavailableError'
-import { publishScheduledArticle } from '@/jobs/publishScheduledArticle'
 import { isAdmin } from '@/access/isAdmin'
 import { LOGGING_LEVELS, loggerConfig } from '@/logging/logger'
 import { limitsPlugin } from '@/limits/plugin'
 import { payloadCsrfOrigins } from '@/security/origins'
-import { workflowMutations } from '@/workflow/graphql'
 import { controlCharacterGuard } from '@/security/controlCharacters'
+import { auditPlugin } from '@/features/audit'
+import { importPlugin } from '@/features/import'
+import { workflowPlugin } from '@/features/workflow'
 
 const root = process.cwd()
 
@@ -37,9 +37,9 @@ export default buildConfig({
   sharp,
   // No SMTP transport yet: mail (password resets) goes to an outbox folder of .eml files.
   email: outboxEmailAdapter(env.email(root)),
-  collections: [Articles, Media, Authors, Editors, AuditEvents],
+  collections: [Articles, Media, Authors, Editors],
   jobs: {
-    tasks: [publishScheduledArticle],
+    // tasks: added by the feature plugins (workflow: the scheduled publish)
     // The server process runs the queue itself (no external cron); jobs live in the database,
     // so a restart loses nothing. Every minute by default: scheduled articles go live on time.
     autoRun: [{ cron: env.jobs().cron, queue: 'default', limit: 25 }],
@@ -59,10 +59,6 @@ export default buildConfig({
   admin: {
     user: Editors.slug,
     meta: { titleSuffix: ' · Redaksi' },
-    components: {
-      // Review queue: counts per workflow state and the articles waiting for review.
-      beforeDashboard: ['/src/admin/components/ReviewQueue#ReviewQueue'],
-    },
     importMap: {
       baseDir: root,
       importMapFile: path.resolve(root, 'src/app/(payload)/admin/importMap.js'),
@@ -74,7 +70,6 @@ export default buildConfig({
   },
   graphQL: {
     disablePlaygroundInProduction: true,
-    mutations: workflowMutations,
   },
   typescript: {
     // Regenerated on purpose with `npm run generate` (SQLite ids), not by whichever dev server
@@ -86,9 +81,17 @@ export default buildConfig({
     afterError: [databaseUnavailableAfterError],
   },
   telemetry: false,
-  // Every collection refuses control characters (NUL, ESC, …) in incoming text with a 400;
-  // resource limits: read caps, strict ids, GraphQL limits, upload size (src/limits).
-  plugins: [controlCharacterGuard, limitsPlugin()],
+  plugins: [
+    // Features (src/features/<name>): each adds its collections, fields, hooks, endpoints, jobs and
+    // admin components. The audit-events collection comes before the guards below see the list.
+    workflowPlugin,
+    auditPlugin,
+    importPlugin,
+    // Every collection refuses control characters (NUL, ESC, …) in incoming text with a 400;
+    // resource limits: read caps, strict ids, GraphQL limits, upload size (src/limits).
+    controlCharacterGuard,
+    limitsPlugin(),
+  ],
   // Logs: failed logins are one INFO line, SQL parameters never appear (src/logging); CLIs keep
   // stdout for their own output (e.g. seed --json) and log to stderr.
   logger: loggerConfig(),

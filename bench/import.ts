@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { parseDocument } from '@/import/parse'
+import { parseDocument } from '@/features/import/parse'
 import { generateDocument } from './synthetic'
 import { tsxArgv } from '@/config/node'
 

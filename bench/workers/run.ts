@@ -23,7 +23,7 @@ const statuses: Record<string, number> = {}
 const started = process.hrtime.bigint()
 
 if (mode === 'import') {
-  const { Importer } = await import('@/import/importer')
+  const { Importer } = await import('@/features/import/importer')
   const importer = new Importer(payload)
   for (const file of files) {
     const result = await importer.importDocument(file, readFileSync(path.join(dir, file)))
@@ -31,7 +31,7 @@ if (mode === 'import') {
   }
 } else {
   // Baseline: a plain Local API loop creating one versioned draft article at a time.
-  const { paragraphsToLexical } = await import('@/import/lexical')
+  const { paragraphsToLexical } = await import('@/features/import/lexical')
   for (const file of files) {
     const text = readFileSync(path.join(dir, file), 'utf8')
     const [title, ...rest] = text.split('\n').filter((l) => l.trim())

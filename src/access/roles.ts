@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
-import { ROLES } from '@/workflow'
-import type { Role } from '@/workflow'
+import { ROLES } from '@/features/workflow/rules'
+import type { Role } from '@/features/workflow/rules'
 
 export { ROLES }
 export type { Role }

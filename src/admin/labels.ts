@@ -2,7 +2,7 @@
  * Admin UI strings in English and Indonesian. Client-safe (no Payload import): server components
  * pick a language from `i18n.language` and pass plain strings to client components.
  */
-import type { WorkflowAction, WorkflowState } from '@/workflow/transitions'
+import type { WorkflowAction, WorkflowState } from '@/features/workflow/rules/transitions'
 
 export type Lang = 'en' | 'id'
 type Labels = { en: string; id: string }

@@ -1,6 +1,6 @@
 /** Small helpers shared by the admin components (client-safe: no Payload runtime import). */
-import { isRole } from '@/workflow/transitions'
-import type { Role } from '@/workflow/transitions'
+import { isRole } from '@/features/workflow/rules/transitions'
+import type { Role } from '@/features/workflow/rules/transitions'
 
 export type ID = number | string
 

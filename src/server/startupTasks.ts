@@ -4,9 +4,9 @@ import type { Payload } from 'payload'
 
 import { ARTICLES_SLUG } from '@collections/slugs'
 import { env } from '@/config/env'
-import { expandPaths } from '@/import/files'
-import { Importer } from '@/import/importer'
-import { ImportSummary } from '@/import/report'
+import { expandPaths } from '@/features/import/files'
+import { Importer } from '@/features/import/importer'
+import { ImportSummary } from '@/features/import/report'
 
 export const SEEDS_DIR = 'seeds'
 

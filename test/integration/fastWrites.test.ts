@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { closePayload } from '@/db/close'
-import { createAuditEvent, createAuthorRow, createCaptionMedia } from '@/import/fastWrites'
+import { createAuditEvent, createAuthorRow, createCaptionMedia } from '@/features/import/fastWrites'
 import { normalizePersonName } from '@/lib/names'
 import { slugify } from '@/lib/slugify'
 import { createTestDatabase, TEST_DATABASES } from '../helpers/databases'

@@ -3,15 +3,15 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { closePayload } from '@/db/close'
-import { applyTransition, WORKFLOW_CONTEXT_FLAG } from '@/workflow/service'
+import { applyTransition, WORKFLOW_CONTEXT_FLAG } from '@/features/workflow/service'
 import {
   decideTransition,
   ROLES,
   TRANSITION_ERROR_HTTP_STATUS,
   WORKFLOW_ACTIONS,
   WORKFLOW_STATES,
-} from '@/workflow/transitions'
-import type { Role, WorkflowAction, WorkflowState } from '@/workflow/transitions'
+} from '@/features/workflow/rules/transitions'
+import type { Role, WorkflowAction, WorkflowState } from '@/features/workflow/rules/transitions'
 import { Api, bootstrapAccounts } from '../helpers/api'
 import { createTestDatabase, TEST_DATABASES } from '../helpers/databases'
 import type { TestDatabase } from '../helpers/databases'

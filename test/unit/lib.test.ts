@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { globToRegExp } from '@/import/files'
-import { lexicalToParagraphs, paragraphsToLexical } from '@/import/lexical'
+import { globToRegExp } from '@/features/import/files'
+import { lexicalToParagraphs, paragraphsToLexical } from '@/features/import/lexical'
 import { normalizePersonName } from '@/lib/names'
 import { slugify } from '@/lib/slugify'
 

@@ -5,8 +5,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import { generateDocument } from '../../bench/synthetic'
-import { ParseError, parseDocument } from '@/import/parse'
-import type { ParsedArticle } from '@/import/parse'
+import { ParseError, parseDocument } from '@/features/import/parse'
+import type { ParsedArticle } from '@/features/import/parse'
 import { expectLossless } from '../helpers/lossless'
 
 /**

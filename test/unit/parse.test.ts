@@ -3,11 +3,11 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
 import { generateDocument, generateDocuments } from '../../bench/synthetic'
-import type { ParsedArticle, ParsedMedia } from '@/import/parse'
-import { MAX_DOCUMENT_BYTES, ParseError, parseDocument } from '@/import/parse'
-import { parseDateline } from '@/import/parser/byline'
-import { detectLanguage } from '@/import/parser/language'
-import { CHROME_PATTERNS } from '@/import/parser/patterns'
+import type { ParsedArticle, ParsedMedia } from '@/features/import/parse'
+import { MAX_DOCUMENT_BYTES, ParseError, parseDocument } from '@/features/import/parse'
+import { parseDateline } from '@/features/import/parser/byline'
+import { detectLanguage } from '@/features/import/parser/language'
+import { CHROME_PATTERNS } from '@/features/import/parser/patterns'
 import { expectLossless } from '../helpers/lossless'
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/documents/', import.meta.url))

@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { closePayload } from '@/db/close'
-import { Importer } from '@/import/importer'
+import { Importer } from '@/features/import/importer'
 import { Api, bootstrapAccounts } from '../../helpers/api'
 import { createTestDatabase, TEST_DATABASES } from '../../helpers/databases'
 import type { TestDatabase } from '../../helpers/databases'

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { closePayload } from '@/db/close'
-import { WORKFLOW_CONTEXT_FLAG } from '@/workflow/service'
+import { WORKFLOW_CONTEXT_FLAG } from '@/features/workflow/service'
 import { Api, bootstrapAccounts } from '../../helpers/api'
 import { createTestDatabase, TEST_DATABASES } from '../../helpers/databases'
 import type { TestDatabase } from '../../helpers/databases'
