@@ -1,9 +1,7 @@
 import type { CollectionBeforeValidateHook, CollectionSlug } from 'payload'
 
 import { slugify } from '@/lib/slugify'
-
-/** req.context flag: the caller already made `data.slug` unique. */
-export const SLUG_RESERVED_CONTEXT = 'slugReserved'
+import { CONTEXT } from '@/lib/requestContext'
 
 /**
  * Fills `slug` from another field when empty and keeps it unique in the collection by appending
@@ -19,7 +17,7 @@ export const uniqueSlugFrom =
     if (!base) return data
     if (given && given === originalDoc?.slug) return { ...data, slug: given }
     // The importer reserves unique slugs for a whole batch up front (the unique index still guards).
-    if (given && req.context?.[SLUG_RESERVED_CONTEXT]) return { ...data, slug: given }
+    if (given && req.context?.[CONTEXT.slugReserved]) return { ...data, slug: given }
     if (!given && originalDoc?.slug) return data
     let candidate = base
     for (let n = 2; n < 1000; n++) {

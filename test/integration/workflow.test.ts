@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { closePayload } from '@/db/close'
-import { applyTransition, WORKFLOW_CONTEXT_FLAG } from '@/features/workflow/service'
+import { applyTransition } from '@/features/workflow/service'
 import {
   decideTransition,
   ROLES,
@@ -18,6 +18,7 @@ import type { TestDatabase } from '../helpers/databases'
 import { localPayload } from '../helpers/localPayload'
 import { startTestServer } from '../helpers/server'
 import type { TestServer } from '../helpers/server'
+import { CONTEXT } from '@/lib/requestContext'
 
 type Id = string | number
 type Tokens = Awaited<ReturnType<typeof bootstrapAccounts>>
@@ -51,7 +52,7 @@ describe.each(TEST_DATABASES)('editorial workflow on %s', (kind) => {
         submittedBy: submittedBy as number | null,
         publishAt: state === 'scheduled' ? new Date(Date.now() + 3_600_000).toISOString() : null,
       },
-      context: { [WORKFLOW_CONTEXT_FLAG]: true },
+      context: { [CONTEXT.workflowTransition]: true },
     })
     return doc.id
   }

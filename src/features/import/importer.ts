@@ -6,7 +6,6 @@ import type { Payload, PayloadRequest } from 'payload'
 import { ARTICLES_SLUG, AUTHORS_SLUG } from '@collections/slugs'
 import { normalizePersonName } from '@/lib/names'
 import { IMPORTED_WORKFLOW_STATE } from '@/features/workflow/rules/transitions'
-import { SLUG_RESERVED_CONTEXT } from '@collections/shared/uniqueSlug'
 import { slugify } from '@/lib/slugify'
 import { createAuditEvent, createAuthorRow, createCaptionMedia } from '@/features/import/fastWrites'
 import { contentHash } from '@/features/import/hash'
@@ -15,6 +14,8 @@ import { parseDocument, ParseError } from '@/features/import/parse'
 import type { ParsedArticle } from '@/features/import/parse'
 import { decodeInput } from '@/features/import/parser/decode'
 import { safeErrorMessage } from '@/logging/safeError'
+import { CONTEXT, IMPORT_CONTEXT } from '@/lib/requestContext'
+import { idOf } from '@/lib/ids'
 
 export type ImportStatus =
   'parsed' | 'imported' | 'updated' | 'unchanged' | 'duplicate' | 'conflict' | 'skipped' | 'failed'
@@ -34,7 +35,6 @@ export interface ImporterOptions {
 }
 
 /** req.context flag: the importer's own writes (hooks may skip side effects). */
-export const IMPORT_CONTEXT = { import: true } as const
 
 /** The fields a person edits (what the edit fingerprint covers). */
 type EditableFields = {
@@ -56,8 +56,6 @@ type ArticleRow = EditableFields & {
 }
 
 type NewAuthor = { key: string; id: string | number; slug: string }
-
-const idOf = (v: string | number | { id: string | number }) => (typeof v === 'object' ? v.id : v)
 
 /**
  * Fingerprint of the fields a person edits. Stored at import; if the article's current fingerprint
@@ -309,7 +307,7 @@ export class Importer {
           } as never,
           draft: true,
           req,
-          context: { ...req.context, [SLUG_RESERVED_CONTEXT]: true },
+          context: { ...req.context, [CONTEXT.slugReserved]: true },
           depth: 0,
           overrideAccess: true,
           // read back only what the importer needs (hooks and validation still see all the data)

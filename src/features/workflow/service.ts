@@ -10,20 +10,14 @@ import { WorkflowError } from '@/features/workflow/errors'
 import {
   decideTransition,
   isWorkflowAction,
-  isWorkflowState,
   RULES,
+  transitionContext,
   TRANSITION_ERROR_HTTP_STATUS,
 } from '@/features/workflow/rules/transitions'
-import type {
-  WorkflowAction,
-  WorkflowActor,
-  WorkflowState,
-} from '@/features/workflow/rules/transitions'
+import type { WorkflowAction, WorkflowActor } from '@/features/workflow/rules/transitions'
+import { CONTEXT } from '@/lib/requestContext'
 
 export const PUBLISH_TASK = 'publishScheduledArticle'
-
-/** Set on req.context while the workflow itself writes, so the bypass guard lets it through. */
-export const WORKFLOW_CONTEXT_FLAG = 'workflowTransition'
 
 export interface TransitionRequest {
   articleId: string | number
@@ -32,20 +26,6 @@ export interface TransitionRequest {
   publishAt?: unknown
   /** The scheduler acts as the system; everyone else is req.user. */
   system?: boolean
-}
-
-const idOf = (value: unknown): string | number | null => {
-  if (value === null || value === undefined) return null
-  if (typeof value === 'object' && 'id' in (value as Record<string, unknown>)) {
-    return (value as { id: string | number }).id
-  }
-  return value as string | number
-}
-
-const sameId = (a: unknown, b: unknown) => {
-  const x = idOf(a)
-  const y = idOf(b)
-  return x !== null && y !== null && String(x) === String(y)
 }
 
 /**
@@ -108,16 +88,10 @@ export const applyTransition = async (
         `No article with id ${request.articleId}.`,
       )
     }
-    const state = (
-      isWorkflowState(article.workflowStatus) ? article.workflowStatus : 'draft'
-    ) as WorkflowState
     const now = new Date()
     const decision = decideTransition({
-      actor,
-      state,
+      ...transitionContext(article, actor, { fourEyes: fourEyesEnabled(), now }),
       action,
-      isOwner: 'id' in actor ? sameId(article.createdBy, actor.id) : false,
-      submittedBy: idOf(article.submittedBy),
       note,
       publishAt:
         action === 'schedule'
@@ -125,8 +99,6 @@ export const applyTransition = async (
           : request.system
             ? (article.publishAt ?? null)
             : null,
-      now,
-      fourEyes: fourEyesEnabled(),
     })
     if (!decision.ok) {
       throw new WorkflowError(
@@ -154,7 +126,7 @@ export const applyTransition = async (
       draft: false,
       req,
       overrideAccess: true,
-      context: { ...req.context, [WORKFLOW_CONTEXT_FLAG]: true },
+      context: { ...req.context, [CONTEXT.workflowTransition]: true },
     })) as Article
 
     await writeAuditEvent(req, {

@@ -1,12 +1,8 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
 import { writeAuditEvent } from '@/features/audit/record'
-import { WORKFLOW_CONTEXT_FLAG } from '@/features/workflow/service'
 import { isWorkflowState } from '@/features/workflow/rules/transitions'
-import {
-  DUPLICATE_OF_CONTEXT,
-  PUBLISH_CHANGES_CONTEXT,
-} from '@/features/workflow/hooks/guardWorkflowFields'
+import { CONTEXT } from '@/lib/requestContext'
 
 /**
  * Audits, in the save's transaction, what a person does to an article outside the workflow
@@ -16,11 +12,12 @@ import {
  * imports are audited by the importer.
  */
 export const auditArticleChanges: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
-  if (req.context?.[WORKFLOW_CONTEXT_FLAG] || req.context?.import || !req.user) return doc
+  if (req.context?.[CONTEXT.workflowTransition] || req.context?.[CONTEXT.import] || !req.user)
+    return doc
   const state = isWorkflowState(doc.workflowStatus) ? doc.workflowStatus : null
   if (operation === 'create') {
-    const source = req.context[DUPLICATE_OF_CONTEXT] as string | undefined
-    delete req.context[DUPLICATE_OF_CONTEXT]
+    const source = req.context[CONTEXT.duplicateOfId] as string | undefined
+    delete req.context[CONTEXT.duplicateOfId]
     await writeAuditEvent(req, {
       action: 'create',
       article: doc.id,
@@ -32,9 +29,9 @@ export const auditArticleChanges: CollectionAfterChangeHook = async ({ doc, oper
     })
     return doc
   }
-  const publishing = (req.context[PUBLISH_CHANGES_CONTEXT] as string[] | undefined) ?? []
+  const publishing = (req.context[CONTEXT.publishChangesIds] as string[] | undefined) ?? []
   if (publishing.includes(String(doc.id))) {
-    req.context[PUBLISH_CHANGES_CONTEXT] = publishing.filter((id) => id !== String(doc.id))
+    req.context[CONTEXT.publishChangesIds] = publishing.filter((id) => id !== String(doc.id))
     await writeAuditEvent(req, {
       action: 'publish_changes',
       article: doc.id,

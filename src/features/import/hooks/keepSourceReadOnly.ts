@@ -1,4 +1,5 @@
 import type { CollectionBeforeChangeHook } from 'payload'
+import { CONTEXT } from '@/lib/requestContext'
 
 /**
  * The `source` group records where an imported article came from; only the importer writes it
@@ -10,7 +11,7 @@ export const keepSourceReadOnly: CollectionBeforeChangeHook = ({
   originalDoc,
   req,
 }) => {
-  if (req.context?.import) return data
+  if (req.context?.[CONTEXT.import]) return data
   if (operation === 'create') return { ...data, source: {} }
   return { ...data, source: originalDoc?.source ?? {} }
 }

@@ -3,7 +3,7 @@ import type { PublishButtonServerProps } from 'payload'
 
 import { ARTICLES_SLUG } from '@collections/slugs'
 import { langOf, t } from '@/admin/labels'
-import { roleOfUser } from '@/admin/shared'
+import { roleOf } from '@/access/roles'
 
 /**
  * Replaces Payload's "Publish" button on articles (admin.components.edit.PublishButton).
@@ -19,7 +19,7 @@ export const PublishChangesButton = async ({
   user,
   i18n,
 }: PublishButtonServerProps) => {
-  const role = roleOfUser(user)
+  const role = roleOf({ user })
   if (!id || (role !== 'editor' && role !== 'admin')) return null
   const article = (await payload.findByID({
     collection: ARTICLES_SLUG,

@@ -4,7 +4,9 @@ import { ARTICLES_SLUG, AUDIT_EVENTS_SLUG } from '@collections/slugs'
 import type { Article } from '@/payload-types'
 import { WORKFLOW_STATES } from '@/features/workflow/rules/transitions'
 import { formatAge, formatDateTime, langOf, stateLabels, t } from '@/admin/labels'
-import { articlesByStateURL, articleURL, idOf, namesOf, roleOfUser } from '@/admin/shared'
+import { roleOf } from '@/access/roles'
+import { articlesByStateURL, articleURL, namesOf } from '@/admin/shared'
+import { idOf } from '@/lib/ids'
 import { WorkflowBadge } from '@/features/workflow/admin/WorkflowBadge'
 
 const QUEUE_LIMIT = 50
@@ -17,7 +19,7 @@ const QUEUE_LIMIT = 50
 export const ReviewQueue = async ({ payload, user, i18n }: ServerProps) => {
   if (!user) return null
   const lang = langOf(i18n?.language)
-  const role = roleOfUser(user)
+  const role = roleOf({ user })
   if (!role) return null
   const ownOnly: Where | null =
     role === 'contributor' ? { createdBy: { equals: idOf(user) } } : null

@@ -3,8 +3,9 @@ import { Button, toast, useDocumentInfo, useFormModified } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 
+import { NEEDS_INPUT } from '@/features/workflow/rules/transitions'
 import type { WorkflowAction } from '@/features/workflow/rules/transitions'
-import type { ID } from '@/admin/shared'
+import type { ID } from '@/lib/ids'
 
 type Strings = {
   noActions: string
@@ -19,12 +20,6 @@ type Strings = {
 }
 
 type Message = { kind: 'success' | 'error'; text: string; rule?: string }
-
-/** Actions that need an input before they are sent. */
-const NEEDS_INPUT: Partial<Record<WorkflowAction, 'note' | 'publishAt'>> = {
-  request_changes: 'note',
-  schedule: 'publishAt',
-}
 
 /** `YYYY-MM-DDTHH:mm` in the browser's time zone, for a datetime-local input. */
 const toLocalInput = (date: Date): string => {

@@ -6,11 +6,13 @@ import { fourEyesEnabled } from '@/features/workflow/config'
 import {
   availableActions,
   isWorkflowState,
+  transitionContext,
   TRANSITIONS,
 } from '@/features/workflow/rules/transitions'
 import type { WorkflowState } from '@/features/workflow/rules/transitions'
 import { formatDateTime, langOf, stateLabels, t, ui, workflowActionLabels } from '@/admin/labels'
-import { idOf, roleOfUser, sameId } from '@/admin/shared'
+import { roleOf } from '@/access/roles'
+import { idOf, sameId } from '@/lib/ids'
 import { WorkflowActions } from '@/features/workflow/admin/WorkflowActions'
 import { WorkflowBadge } from '@/features/workflow/admin/WorkflowBadge'
 
@@ -52,18 +54,12 @@ export const WorkflowPanel = async ({ id, payload, user, i18n }: UIFieldServerPr
   const state: WorkflowState = isWorkflowState(article.workflowStatus)
     ? article.workflowStatus
     : 'draft'
-  const role = roleOfUser(user)
+  const role = roleOf({ user })
   const userId = idOf(user)
   const fourEyes = fourEyesEnabled()
   const actions =
     role && userId !== null
-      ? availableActions({
-          actor: { id: userId, role },
-          state,
-          isOwner: sameId(article.createdBy, userId),
-          submittedBy: idOf(article.submittedBy),
-          fourEyes,
-        })
+      ? availableActions(transitionContext(article, { id: userId, role }, { fourEyes }))
       : []
   // Admins see approve/publish/schedule on their own submission: they override four-eyes.
   const overridesFourEyes =

@@ -3,7 +3,6 @@ import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 import { ARTICLES_SLUG } from '@collections/slugs'
 import { roleOf } from '@/access/roles'
 import { WorkflowError } from '@/features/workflow/errors'
-import { WORKFLOW_CONTEXT_FLAG } from '@/features/workflow/service'
 import {
   decideDirectWrite,
   IMPORTED_WORKFLOW_STATE,
@@ -12,15 +11,13 @@ import {
   TRANSITION_ERROR_HTTP_STATUS,
 } from '@/features/workflow/rules/transitions'
 import type { DirectWrite } from '@/features/workflow/rules/transitions'
+import { CONTEXT } from '@/lib/requestContext'
 
 export const DIRECT_STATE_RULE = 'workflow.direct-change.state'
 export const DIRECT_PUBLISH_RULE = 'workflow.direct-change.publish'
 export const DIRECT_UNPUBLISH_RULE = 'workflow.direct-change.unpublish'
 
-/** req.context key: ids of articles whose save in this request is the `publish_changes` action. */
-export const PUBLISH_CHANGES_CONTEXT = 'publishChangesIds'
 /** req.context key: the id an article is being duplicated from (audited on the copy). */
-export const DUPLICATE_OF_CONTEXT = 'duplicateOfId'
 
 type Data = { workflowStatus?: unknown; _status?: unknown }
 type Args = {
@@ -64,7 +61,7 @@ export const guardWorkflowFields: CollectionBeforeOperationHook = async ({
   if (operation !== 'create' && operation !== 'update' && operation !== 'restoreVersion') {
     return incoming
   }
-  if (req.context?.[WORKFLOW_CONTEXT_FLAG]) return incoming
+  if (req.context?.[CONTEXT.workflowTransition]) return incoming
   if (!req.user && args.overrideAccess === true) return incoming
   const role = roleOf(req)
   // No staff role: access control refuses the write itself.
@@ -75,7 +72,9 @@ export const guardWorkflowFields: CollectionBeforeOperationHook = async ({
   let write: DirectWrite
 
   if (operation === 'create') {
-    const allowedStart = req.context?.import ? IMPORTED_WORKFLOW_STATE : INITIAL_WORKFLOW_STATE
+    const allowedStart = req.context?.[CONTEXT.import]
+      ? IMPORTED_WORKFLOW_STATE
+      : INITIAL_WORKFLOW_STATE
     write = {
       kind: 'create',
       role,
@@ -145,16 +144,16 @@ export const guardWorkflowFields: CollectionBeforeOperationHook = async ({
     )
   }
   if (decision.action === 'publish_changes' && args.id !== undefined) {
-    const ids = (req.context[PUBLISH_CHANGES_CONTEXT] as string[] | undefined) ?? []
+    const ids = (req.context[CONTEXT.publishChangesIds] as string[] | undefined) ?? []
     const id = String(args.id)
-    req.context[PUBLISH_CHANGES_CONTEXT] = [...ids, id]
+    req.context[CONTEXT.publishChangesIds] = [...ids, id]
   }
   if (
     operation === 'create' &&
     args.duplicateFromID !== undefined &&
     args.duplicateFromID !== null
   ) {
-    req.context[DUPLICATE_OF_CONTEXT] = String(args.duplicateFromID)
+    req.context[CONTEXT.duplicateOfId] = String(args.duplicateFromID)
   }
   if (decision.saveAsDraft && !draft) return { ...incoming, draft: true }
   return incoming

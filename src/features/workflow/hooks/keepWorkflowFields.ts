@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { WORKFLOW_CONTEXT_FLAG } from '@/features/workflow/service'
 import { INITIAL_WORKFLOW_STATE } from '@/features/workflow/rules/transitions'
+import { CONTEXT } from '@/lib/requestContext'
 
 /**
  * The workflow owns `workflowStatus`, `submittedBy`, `publishAt` and `publishedAt`; a save by a
@@ -18,7 +18,7 @@ export const keepWorkflowFields: CollectionBeforeChangeHook = ({
   originalDoc,
   req,
 }) => {
-  if (req.context?.[WORKFLOW_CONTEXT_FLAG] || !req.user) return data
+  if (req.context?.[CONTEXT.workflowTransition] || !req.user) return data
   if (operation === 'create') {
     return {
       ...data,
@@ -37,6 +37,6 @@ export const keepWorkflowFields: CollectionBeforeChangeHook = ({
     publishedAt: originalDoc?.publishedAt ?? null,
   }
   // A restored version never brings its old publication status back (see decideDirectWrite).
-  if (req.context?.isRestoringVersion) kept._status = 'draft'
+  if (req.context?.[CONTEXT.isRestoringVersion]) kept._status = 'draft'
   return kept
 }

@@ -21,6 +21,10 @@
  * come (publishAt ≤ now).
  */
 
+import { isRole, ROLES } from '@/access/roles'
+import type { Role } from '@/access/roles'
+import { idOf, sameId as sameDocId } from '@/lib/ids'
+
 export const WORKFLOW_STATES = [
   'draft',
   'in_review',
@@ -43,8 +47,9 @@ export const WORKFLOW_ACTIONS = [
 ] as const
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number]
 
-export const ROLES = ['admin', 'editor', 'contributor'] as const
-export type Role = (typeof ROLES)[number]
+// Roles are defined once, in src/access/roles.ts (it imports only Payload types).
+export { isRole, ROLES }
+export type { Role }
 
 /** State of a newly created article. */
 export const INITIAL_WORKFLOW_STATE: WorkflowState = 'draft'
@@ -289,13 +294,17 @@ export function deletableBy(
   return rule.states.includes(state)
 }
 
-/** Who may edit an article's content, per state. Owner-only roles need `isOwner`. */
-const EDIT_RULES: Readonly<Record<Role, { states: readonly WorkflowState[]; ownerOnly: boolean }>> =
-  {
-    admin: { states: WORKFLOW_STATES, ownerOnly: false },
-    editor: { states: WORKFLOW_STATES, ownerOnly: false },
-    contributor: { states: ['draft', 'changes_requested'], ownerOnly: true },
-  }
+/**
+ * Who may edit an article's content, per state. Owner-only roles need `isOwner`. The Articles
+ * update access builds its query from this (src/features/workflow/access/canUpdateArticle.ts).
+ */
+export const EDIT_RULES: Readonly<
+  Record<Role, { states: readonly WorkflowState[]; ownerOnly: boolean }>
+> = {
+  admin: { states: WORKFLOW_STATES, ownerOnly: false },
+  editor: { states: WORKFLOW_STATES, ownerOnly: false },
+  contributor: { states: ['draft', 'changes_requested'], ownerOnly: true },
+}
 
 export function isWorkflowState(v: unknown): v is WorkflowState {
   return typeof v === 'string' && (WORKFLOW_STATES as readonly string[]).includes(v)
@@ -303,10 +312,6 @@ export function isWorkflowState(v: unknown): v is WorkflowState {
 
 export function isWorkflowAction(v: unknown): v is WorkflowAction {
   return typeof v === 'string' && (WORKFLOW_ACTIONS as readonly string[]).includes(v)
-}
-
-export function isRole(v: unknown): v is Role {
-  return typeof v === 'string' && (ROLES as readonly string[]).includes(v)
 }
 
 function isSystemActor(actor: unknown): actor is SystemActor {
@@ -353,7 +358,7 @@ function parseDate(v: Date | string): Date | null {
 }
 
 function sameId(a: string | number, b: string | number): boolean {
-  return String(a) === String(b)
+  return sameDocId(a, b)
 }
 
 interface DecideOptions {
@@ -548,4 +553,39 @@ export function decideDirectWrite(write: DirectWrite): DirectWriteResult {
     return fail('forbidden', 'workflow.direct-change.unpublish')
   }
   return { ok: true, saveAsDraft: write.live }
+}
+
+/** Actions that need an input before they are sent (from TRANSITIONS[…].requires). */
+export const NEEDS_INPUT: Readonly<Partial<Record<WorkflowAction, 'note' | 'publishAt'>>> =
+  Object.fromEntries(
+    WORKFLOW_ACTIONS.flatMap((action) => {
+      const requires = TRANSITIONS[action].requires
+      return requires ? [[action, requires]] : []
+    }),
+  )
+
+/** What the rule book needs to know about an article (a stored doc or the admin's copy). */
+export interface ArticleFacts {
+  workflowStatus?: unknown
+  createdBy?: unknown
+  submittedBy?: unknown
+}
+
+/**
+ * The article + actor → rule-check input, used by the transition service and the admin panel
+ * alike: the article's state (an unknown one counts as draft), ownership and its submitter.
+ */
+export function transitionContext(
+  article: ArticleFacts,
+  actor: WorkflowActor,
+  options: { fourEyes: boolean; now?: Date },
+): Omit<TransitionContext, 'action' | 'note' | 'publishAt'> {
+  return {
+    actor,
+    state: isWorkflowState(article.workflowStatus) ? article.workflowStatus : 'draft',
+    isOwner: 'id' in actor ? sameDocId(article.createdBy, actor.id) : false,
+    submittedBy: idOf(article.submittedBy),
+    fourEyes: options.fourEyes,
+    ...(options.now ? { now: options.now } : {}),
+  }
 }
