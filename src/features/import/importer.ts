@@ -10,7 +10,9 @@ import { slugify } from '@/lib/slugify'
 import { createAuditEvent, createAuthorRow, createCaptionMedia } from '@/features/import/fastWrites'
 import { contentHash } from '@/features/import/hash'
 import { lexicalToParagraphs, paragraphsToLexical } from '@/features/import/lexical'
-import { parseDocument, ParseError } from '@/features/import/parse'
+import { parseText, ParseError } from '@/features/import/parse'
+import { CONFLICT_MESSAGE, planImport } from '@/features/import/plan'
+import type { ImportFacts } from '@/features/import/plan'
 import type { ParsedArticle } from '@/features/import/parse'
 import { decodeInput } from '@/features/import/parser/decode'
 import { safeErrorMessage } from '@/logging/safeError'
@@ -90,6 +92,8 @@ export class Importer {
     slugs: Set<string>
   } | null = null
   private authorSlugs: Set<string> | null = null
+  /** The stored row storedFacts read for a file, for the writer (one document at a time). */
+  private readonly pendingByFile = new Map<string, ArticleRow>()
 
   private readonly payload: Payload
 
@@ -109,10 +113,10 @@ export class Importer {
     let parsed: ParsedArticle
     let rawText: string
     try {
+      // decoded once: the parser takes the decoded text, the hash is of the same text
       const decoded = decodeInput(input)
       rawText = decoded.text
-      parsed = parseDocument(decoded.text, { fileName: file })
-      parsed.warnings.unshift(...decoded.warnings)
+      parsed = parseText(decoded.text, [...decoded.warnings])
     } catch (err) {
       const reason =
         err instanceof ParseError ? err.message : `cannot parse: ${safeErrorMessage(err)}`
@@ -120,55 +124,84 @@ export class Importer {
     }
     const hash = contentHash(rawText)
 
-    const earlier = this.seen.get(hash)
-    if (earlier !== undefined && earlier !== file) {
-      return { file, status: 'duplicate', duplicateOf: earlier, article: parsed }
+    const earlierInBatch = this.seen.get(hash)
+    const inBatch = planImport({ file, earlierInBatch, byHash: null, byFile: null })
+    if (inBatch.kind === 'duplicate') {
+      return { file, status: 'duplicate', duplicateOf: inBatch.duplicateOf, article: parsed }
     }
     this.seen.set(hash, file)
 
     try {
-      const index = await this.loadIndex()
-      let byHash = index.byHash.get(hash) ?? null
-      let byFile: ArticleRow | null = null
-      const fileArticleId = index.byFile.get(file)
-      if (!byHash && fileArticleId !== undefined) {
-        // The file was imported before with other content: read its newest version to decide.
-        byFile = await this.findArticle({ id: { equals: fileArticleId } })
-        if (byFile?.source?.contentHash === hash) {
-          byHash = { id: byFile.id, fileName: byFile.source.fileName ?? null }
+      const plan = planImport({
+        file,
+        ...(await this.storedFacts(file, hash)),
+        dryRun: this.options.dryRun,
+      })
+      switch (plan.kind) {
+        case 'unchanged':
+          return { file, status: 'unchanged', articleId: plan.articleId, article: parsed }
+        case 'duplicate':
+          return {
+            file,
+            status: 'duplicate',
+            duplicateOf: plan.duplicateOf,
+            articleId: plan.articleId,
+            article: parsed,
+          }
+        case 'conflict':
+          return {
+            file,
+            status: 'conflict',
+            error: CONFLICT_MESSAGE,
+            articleId: plan.articleId,
+            article: parsed,
+          }
+        case 'dry-run':
+          return { file, status: 'parsed', article: parsed }
+        case 'create':
+        case 'update': {
+          const byFile = plan.kind === 'update' ? (this.pendingByFile.get(file) ?? null) : null
+          const articleId = await this.write(file, parsed, rawText, hash, byFile)
+          const index = await this.loadIndex()
+          index.byHash.set(hash, { id: articleId, fileName: file })
+          index.byFile.set(file, articleId)
+          return { file, status: byFile ? 'updated' : 'imported', articleId, article: parsed }
         }
       }
-      if (byHash) {
-        if (byHash.fileName === file) {
-          return { file, status: 'unchanged', articleId: byHash.id, article: parsed }
-        }
-        return {
-          file,
-          status: 'duplicate',
-          duplicateOf: byHash.fileName ?? `article ${byHash.id}`,
-          articleId: byHash.id,
-          article: parsed,
-        }
-      }
-      if (byFile && byFile.source?.importedVersionHash !== editableFingerprint(byFile)) {
-        return {
-          file,
-          status: 'conflict',
-          error:
-            'the source file changed, but a person has edited the article since it was imported; kept their edits',
-          articleId: byFile.id,
-          article: parsed,
-        }
-      }
-      if (this.options.dryRun) return { file, status: 'parsed', article: parsed }
-      const articleId = await this.write(file, parsed, rawText, hash, byFile)
-      index.byHash.set(hash, { id: articleId, fileName: file })
-      index.byFile.set(file, articleId)
-      return { file, status: byFile ? 'updated' : 'imported', articleId, article: parsed }
     } catch (err) {
       this.seen.delete(hash)
       // one line with the database's reason, never the SQL statement or the document's text
       return { file, status: 'failed', error: safeErrorMessage(err), article: parsed }
+    } finally {
+      this.pendingByFile.delete(file)
+    }
+  }
+
+  /** The stored articles planImport needs to know about (read once per batch, plus one row). */
+  private async storedFacts(
+    file: string,
+    hash: string,
+  ): Promise<Pick<ImportFacts, 'byHash' | 'byFile'>> {
+    const index = await this.loadIndex()
+    let byHash = index.byHash.get(hash) ?? null
+    let byFile: ArticleRow | null = null
+    const fileArticleId = index.byFile.get(file)
+    if (!byHash && fileArticleId !== undefined) {
+      // The file was imported before with other content: read its newest version to decide.
+      byFile = await this.findArticle({ id: { equals: fileArticleId } })
+      if (byFile?.source?.contentHash === hash) {
+        byHash = { id: byFile.id, fileName: byFile.source.fileName ?? null }
+      }
+    }
+    if (byFile) this.pendingByFile.set(file, byFile)
+    return {
+      byHash,
+      byFile: byFile
+        ? {
+            id: byFile.id,
+            editedSinceImport: byFile.source?.importedVersionHash !== editableFingerprint(byFile),
+          }
+        : null,
     }
   }
 

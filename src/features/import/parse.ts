@@ -213,12 +213,19 @@ const isHardWrapped = (lines: Line[], body: number[]): boolean => {
 }
 
 /** Parses one scraped article. Throws ParseError for unusable input. */
-export function parseDocument(
-  input: string | Buffer,
-  options: { fileName: string },
-): ParsedArticle {
-  void options.fileName
-  const { text, warnings } = decodeInput(input)
+/** Everything the phases pass on: the classified lines and what they yielded. */
+export interface ClassifiedLines {
+  lines: Line[]
+  metas: MetaHit[]
+  media: ParsedMedia[]
+  titleLine: string
+}
+
+/**
+ * Phase 2 (after decode): split into lines and give each its role (title, meta, caption, body,
+ * boilerplate) from its position and shape; collects meta lines and captions on the way.
+ */
+export function classifyLines(text: string, warnings: string[]): ClassifiedLines {
   const lines = splitLines(text)
   for (const l of lines) l.chrome = matchChrome(l.text)
 
@@ -342,7 +349,11 @@ export function parseDocument(
     previousRole = 'body'
   }
 
-  // Paragraphs: body lines, re-joined where the scraper split a sentence.
+  return { lines, metas, media, titleLine }
+}
+
+/** Phase 3: body lines → paragraphs, re-joined where the scraper split a sentence. */
+export function joinParagraphs(lines: Line[], warnings: string[]): string[] {
   const bodyIndexes: number[] = []
   for (let i = 0; i < lines.length; i++) if (lines[i].role === 'body') bodyIndexes.push(i)
   if (bodyIndexes.length === 0) throw new ParseError('no body text')
@@ -375,6 +386,29 @@ export function parseDocument(
     }
   }
 
+  return paragraphs
+}
+
+/** What the meta lines, the title and the dateline say about the article. */
+export interface CollectedMetadata {
+  title: string
+  authors: string[]
+  outlet: string | null
+  editor: string | null
+  translators: string[]
+  /** The dateline's place, or one from a meta line. */
+  place: string | null
+  initials: string | null
+  published: DateParts | null
+  updated: DateParts | null
+}
+
+/** Phase 4: byline, outlet, editor, translators, dateline and dates from the classified lines. */
+export function collectMetadata(
+  { lines, metas, titleLine }: ClassifiedLines,
+  paragraphs: string[],
+  warnings: string[],
+): CollectedMetadata {
   // Dateline: the opening of the first paragraph (or the second, after a short lead).
   let dateline = parseDateline(paragraphs[0])
   if (dateline === null && paragraphs.length > 1 && paragraphs[0].length < 160) {
@@ -427,7 +461,25 @@ export function parseDocument(
     }
   }
 
-  const datelinePlace = dateline?.place ?? place
+  return {
+    title,
+    authors,
+    outlet,
+    editor,
+    translators: dedupe(translators),
+    place: dateline?.place ?? place,
+    initials,
+    published,
+    updated,
+  }
+}
+
+/** Phase 5: the publication date as ISO 8601 with an offset (from the dateline's zone if unstated). */
+export function resolveDates(
+  { published: found, updated, place: datelinePlace }: CollectedMetadata,
+  warnings: string[],
+): string | null {
+  let published = found
   let publishedAt: string | null = null
   if (published === null && updated !== null) {
     published = updated
@@ -447,6 +499,22 @@ export function parseDocument(
     }
     publishedAt = toIso(published, offset)
   } else warnings.push('publishedAt not found')
+
+  return publishedAt
+}
+
+/**
+ * Parses already-decoded text (decodeInput's output) through the named phases:
+ * classify lines → join paragraphs → collect metadata → resolve dates.
+ */
+export function parseText(text: string, warnings: string[] = []): ParsedArticle {
+  const classified = classifyLines(text, warnings)
+  const { lines, media } = classified
+  const paragraphs = joinParagraphs(lines, warnings)
+  const meta = collectMetadata(classified, paragraphs, warnings)
+  const { title, authors, outlet, editor, translators, place: datelinePlace } = meta
+  let { initials } = meta
+  const publishedAt = resolveDates(meta, warnings)
 
   const lastParagraph = paragraphs[paragraphs.length - 1]
   const tailInitials = INITIALS_RE.exec(lastParagraph)
@@ -471,7 +539,7 @@ export function parseDocument(
     authors,
     outlet,
     editor,
-    translators: dedupe(translators),
+    translators,
     dateline: datelinePlace,
     publishedAt,
     language: guess.language,
@@ -481,6 +549,16 @@ export function parseDocument(
     warnings,
     lines: outLines,
   }
+}
+
+/** Phase 1 + the rest: decode bytes or text (decodeInput), then parseText. */
+export function parseDocument(
+  input: string | Buffer,
+  options: { fileName: string },
+): ParsedArticle {
+  void options.fileName
+  const { text, warnings } = decodeInput(input)
+  return parseText(text, warnings)
 }
 
 const emptyMeta = (): MetaInfo => ({
