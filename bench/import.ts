@@ -12,7 +12,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { parseDocument } from '@/features/import/parse'
-import { generateDocument } from './synthetic'
+import { generateDocument } from '../test/fixtures/synthetic'
 import { tsxArgv } from '@/config/node'
 
 const n = Number(process.argv[2] ?? 10_000)

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 
 import { buildAdmin, buildIsCurrent } from '@/server/buildStamp'
-import { generateDocument } from './synthetic'
+import { generateDocument } from '../test/fixtures/synthetic'
 import { tsxArgv } from '@/config/node'
 
 const { values } = parseArgs({

@@ -27,7 +27,7 @@ import path from 'node:path'
 
 import { Api, bootstrapAccounts } from '../test/helpers/api'
 import { startTestServer } from '../test/helpers/server'
-import { generateDocument } from './synthetic'
+import { generateDocument } from '../test/fixtures/synthetic'
 import { tsxArgv } from '@/config/node'
 
 const arg = (name: string, fallback: number): number => {

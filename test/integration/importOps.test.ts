@@ -16,7 +16,7 @@ import { createClient } from '@libsql/client'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { generateDocuments } from '../../bench/synthetic'
+import { generateDocuments } from '../fixtures/synthetic'
 import { createTestDatabase, TEST_DATABASES } from '../helpers/databases'
 import type { TestDatabase } from '../helpers/databases'
 import { tsxArgv } from '@/config/node'

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
-import { generateDocument, generateDocuments } from '../../bench/synthetic'
+import { generateDocument, generateDocuments } from '../fixtures/synthetic'
 import type { ParsedArticle, ParsedMedia } from '@/features/import/parse'
 import { MAX_DOCUMENT_BYTES, ParseError, parseDocument } from '@/features/import/parse'
 import { parseDateline } from '@/features/import/parser/byline'
