@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { closePayload } from '@/db/close'
 import { createAuditEvent, createAuthorRow, createCaptionMedia } from '@/features/import/fastWrites'
-import { normalizePersonName } from '@/lib/names'
 import { slugify } from '@/lib/slugify'
 import { createTestDatabase, TEST_DATABASES } from '../helpers/databases'
 import type { TestDatabase } from '../helpers/databases'
@@ -59,7 +58,6 @@ describe.each(TEST_DATABASES)(
         name: 'Dio Suhénda',
         outlet: 'The Jakarta Post',
         slug: slugify('Dio Suhénda'),
-        normalizedName: normalizePersonName('Dio Suhénda'),
       })
       const viaFast = await payload.findByID({ collection: 'authors', id: fastId })
       expect(content(viaFast)).toEqual(content(apiRead))

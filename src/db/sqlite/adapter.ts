@@ -7,6 +7,7 @@ import { sqliteFilePath } from '@/config/database'
 import { env } from '@/config/env'
 import { RedaksiSqliteClient } from './client'
 import { DatabaseBusyError, unavailableCause } from './errors'
+import { libsqlVersionWarning } from './libsqlVersion'
 
 /** The WAL file is truncated back to this size after checkpoints. */
 export const WAL_JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024
@@ -37,6 +38,8 @@ export const withRedaksiSqliteClient = (
         if (!file) throw new Error(`DATABASE_URI ${uri} names no SQLite file`)
         mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
         const settings = env.sqlite()
+        const versionWarning = libsqlVersionWarning()
+        if (versionWarning) this.payload?.logger?.warn(versionWarning)
         this.client = new RedaksiSqliteClient({
           file,
           lockWaitMs: settings.lockWaitMs,

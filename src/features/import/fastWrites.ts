@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { AUDIT_EVENTS_SLUG, MEDIA_SLUG } from '@collections/slugs'
+import { derivedAuthorFields } from '@collections/Authors/hooks/normalizeName'
+import { AUDIT_EVENTS_SLUG, AUTHORS_SLUG, MEDIA_SLUG } from '@collections/slugs'
 
 /**
  * Adapter-level writes for the two simple rows the importer makes for every document: a
@@ -56,15 +57,17 @@ export const createAuditEvent = async (
 
 export interface AuthorRow {
   name: string
+  /** reserved unique by the importer (firstFreeSlug, the order uniqueSlugFrom uses) */
   slug: string
   outlet: string | null
-  normalizedName: string
 }
 
 /**
  * A byline author found in an imported document. The Authors collection's hooks fill `slug` (unique)
- * and `normalizedName`; the importer computes both with the same functions (slugify,
- * normalizePersonName) and keeps slugs unique against everything already stored.
+ * and `normalizedName`; here `normalizedName` comes from the hook's own function
+ * (derivedAuthorFields) and the slug from the same candidate order (firstFreeSlug), kept unique
+ * against everything already stored. test/unit/fastWritesConfig.test.ts fails when one of these
+ * collections gains a hook or a required field this path does not reproduce.
  */
 export const createAuthorRow = async (
   payload: Payload,
@@ -73,8 +76,8 @@ export const createAuthorRow = async (
 ): Promise<string | number> => {
   const now = new Date().toISOString()
   const doc = (await payload.db.create({
-    collection: 'authors',
-    data: { ...data, createdAt: now, updatedAt: now },
+    collection: AUTHORS_SLUG,
+    data: { ...data, ...derivedAuthorFields(data.name), createdAt: now, updatedAt: now },
     req,
   })) as { id: string | number }
   return doc.id

@@ -6,7 +6,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { ARTICLES_SLUG, AUTHORS_SLUG } from '@collections/slugs'
 import { normalizePersonName } from '@/lib/names'
 import { IMPORTED_WORKFLOW_STATE } from '@/features/workflow/rules/transitions'
-import { slugify } from '@/lib/slugify'
+import { firstFreeSlug, slugify } from '@/lib/slugify'
 import { createAuditEvent, createAuthorRow, createCaptionMedia } from '@/features/import/fastWrites'
 import { contentHash } from '@/features/import/hash'
 import { lexicalToParagraphs, paragraphsToLexical } from '@/features/import/lexical'
@@ -326,9 +326,7 @@ export class Importer {
         articleId = (updated as { id: string | number }).id
       } else {
         const slugs = this.index?.slugs ?? new Set<string>()
-        const base = slugify(parsed.title) || 'artikel'
-        slug = base
-        for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`
+        slug = firstFreeSlug(slugify(parsed.title) || 'artikel', slugs)
         slugs.add(slug)
         const created = await this.payload.create({
           collection: ARTICLES_SLUG,
@@ -411,16 +409,9 @@ export class Importer {
     const key = `${normalized}\u0000${outlet ?? ''}`
     const cached = this.authorIds.get(key) ?? created.find((a) => a.key === key)?.id
     if (cached !== undefined) return cached
-    const base = slugify(name) || 'author'
-    let slug = base
-    for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`
+    const slug = firstFreeSlug(slugify(name) || 'author', slugs)
     slugs.add(slug)
-    const id = await createAuthorRow(this.payload, req, {
-      name,
-      slug,
-      outlet,
-      normalizedName: normalized,
-    })
+    const id = await createAuthorRow(this.payload, req, { name, slug, outlet })
     created.push({ key, id, slug })
     return id
   }
