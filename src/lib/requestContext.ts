@@ -21,19 +21,18 @@ export const CONTEXT = {
   isRestoringVersion: 'isRestoringVersion',
 } as const
 
-export interface RedaksiContext extends RequestContext {
-  workflowTransition?: boolean
-  import?: boolean
-  slugReserved?: boolean
-  publishChangesIds?: string[]
-  duplicateOfId?: string
-  'redaksi.visibility.before'?: Record<string, unknown>
-  isRestoringVersion?: boolean
+/** Payload's `req.context`, typed with Redaksi's flags (module augmentation, as Payload documents). */
+declare module 'payload' {
+  export interface RequestContext {
+    workflowTransition?: boolean
+    import?: boolean
+    slugReserved?: boolean
+    publishChangesIds?: string[]
+    duplicateOfId?: string
+    'redaksi.visibility.before'?: Record<string, unknown>
+    isRestoringVersion?: boolean
+  }
 }
 
-/** The request's context with Redaksi's flags typed. */
-export const contextOf = (req: { context?: RequestContext }): RedaksiContext =>
-  (req.context ?? {}) as RedaksiContext
-
 /** Context for the importer's Local API calls. */
-export const IMPORT_CONTEXT: RedaksiContext = { [CONTEXT.import]: true }
+export const IMPORT_CONTEXT: RequestContext = { [CONTEXT.import]: true }
