@@ -49,6 +49,21 @@ export default tseslint.config(
   },
   // --- Boundaries (issue #9): which module may import what ---------------------------------
   {
+    // Configuration is read once: only src/config/env.ts touches process.env.
+    files: ['src/**', 'collections/**', 'payload.config.ts'],
+    ignores: ['src/config/env.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read the environment through src/config/env.ts (env.*).',
+        },
+      ],
+    },
+  },
+  {
     // The rule books and the parser are pure: no Payload, Next, React or database import.
     files: [
       'src/features/*/rules/**',
