@@ -1,7 +1,7 @@
 import type { Field } from 'payload'
 
 import { EDITORS_SLUG } from '@collections/slugs'
-import { stateLabels } from '@/admin/labels'
+import { stateLabels } from '@/features/workflow/labels'
 import { WORKFLOW_STATES } from './rules'
 
 /** The sidebar panel: review state and the workflow actions open to this user (after `title`). */

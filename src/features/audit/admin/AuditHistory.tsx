@@ -1,7 +1,8 @@
 import type { UIFieldServerProps } from 'payload'
 
 import { AUDIT_EVENTS_SLUG } from '@collections/slugs'
-import { auditActionLabels, formatDateTime, langOf, t } from '@/admin/labels'
+import { formatDateTime, langOf, t } from '@/admin/labels'
+import { auditActionLabels } from '@/features/audit/labels'
 import { WorkflowBadge } from '@/features/workflow/admin/WorkflowBadge'
 
 const LIMIT = 100

@@ -2,7 +2,8 @@ import type { BeforeListServerProps } from 'payload'
 
 import { ARTICLES_SLUG } from '@collections/slugs'
 import { WORKFLOW_STATES } from '@/features/workflow/rules/transitions'
-import { langOf, stateLabels, t } from '@/admin/labels'
+import { langOf, t } from '@/admin/labels'
+import { stateLabels } from '@/features/workflow/labels'
 import { articlesByStateURL } from '@/admin/shared'
 
 /** The `where[workflowStatus][equals]` filter of the current list URL, if any. */

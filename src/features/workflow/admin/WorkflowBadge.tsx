@@ -1,6 +1,6 @@
 import type { WorkflowState } from '@/features/workflow/rules/transitions'
 import { isWorkflowState } from '@/features/workflow/rules/transitions'
-import { stateLabels } from '@/admin/labels'
+import { stateLabels } from '@/features/workflow/labels'
 import type { Lang } from '@/admin/labels'
 
 /**

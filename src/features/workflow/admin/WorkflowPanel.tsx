@@ -10,7 +10,8 @@ import {
   TRANSITIONS,
 } from '@/features/workflow/rules/transitions'
 import type { WorkflowState } from '@/features/workflow/rules/transitions'
-import { formatDateTime, langOf, stateLabels, t, ui, workflowActionLabels } from '@/admin/labels'
+import { formatDateTime, langOf, t, ui } from '@/admin/labels'
+import { stateLabels, workflowActionLabels } from '@/features/workflow/labels'
 import { roleOf } from '@/access/roles'
 import { idOf, sameId } from '@/lib/ids'
 import { WorkflowActions } from '@/features/workflow/admin/WorkflowActions'
