@@ -6,48 +6,44 @@ import { id } from '@payloadcms/translations/languages/id'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import { Articles } from './collections/Articles'
-import { AuditEvents } from './collections/AuditEvents'
-import { Authors } from './collections/Authors'
-import { Editors } from './collections/Editors'
-import { applyLockRules } from './collections/LockedDocuments'
-import { Media } from './collections/Media'
-import { resolveDatabase } from './src/config/database'
-import { resolveSecret } from './src/config/secret'
-import { createDatabaseAdapter } from './src/db/adapter'
-import { outboxEmailAdapter } from './src/email/outboxAdapter'
-import { databaseUnavailableAfterError } from './src/db/unavailableError'
-import { publishScheduledArticle } from './src/jobs/publishScheduledArticle'
-import { shouldAutoRunJobs } from './src/jobs/requeueStaleJobs'
-import { isAdmin } from './src/access/isAdmin'
-import { LOGGING_LEVELS, loggerConfig } from './src/logging/logger'
-import { limitsPlugin } from './src/limits/plugin'
-import { payloadCsrfOrigins } from './src/security/origins'
-import { workflowMutations } from './src/workflow/graphql'
-import { controlCharacterGuard } from './src/security/controlCharacters'
+import { Articles } from '@collections/Articles'
+import { Authors } from '@collections/Authors'
+import { Editors } from '@collections/Editors'
+import { applyLockRules } from '@collections/LockedDocuments'
+import { Media } from '@collections/Media'
+import { env } from '@/config/env'
+import { createDatabaseAdapter } from '@/db/adapter'
+import { outboxEmailAdapter } from '@/email/outboxAdapter'
+import { databaseUnavailableAfterError } from '@/db/unavailableError'
+import { isAdmin } from '@/access/isAdmin'
+import { LOGGING_LEVELS, loggerConfig } from '@/logging/logger'
+import { limitsPlugin } from '@/limits/plugin'
+import { payloadCsrfOrigins } from '@/security/origins'
+import { controlCharacterGuard } from '@/security/controlCharacters'
+import { auditPlugin } from '@/features/audit'
+import { importPlugin } from '@/features/import'
+import { workflowPlugin } from '@/features/workflow'
+import { shouldAutoRunJobs } from '@/features/workflow/requeueStaleJobs'
 
 const root = process.cwd()
 
 export default buildConfig({
-  secret: resolveSecret(),
-  serverURL: process.env.PUBLIC_URL || undefined,
+  // never writes data/payload-secret: start-up code does (src/config/env.ts prepareSecretFile)
+  secret: env.secret({ persist: false }),
+  serverURL: env.publicUrl(),
   // Never empty: Payload ignores the login cookie on requests from other origins.
-  csrf: payloadCsrfOrigins(),
-  db: createDatabaseAdapter(resolveDatabase(process.env.DATABASE_URI)),
+  csrf: payloadCsrfOrigins(env.originsEnv()),
+  db: createDatabaseAdapter(env.database()),
   editor: lexicalEditor(),
   sharp,
   // No SMTP transport yet: mail (password resets) goes to an outbox folder of .eml files.
-  email: outboxEmailAdapter({
-    dir: path.resolve(root, process.env.EMAIL_OUTBOX_DIR || 'data/outbox'),
-    fromAddress: process.env.EMAIL_FROM_ADDRESS || 'no-reply@redaksi.local',
-    fromName: process.env.EMAIL_FROM_NAME || 'Redaksi',
-  }),
-  collections: [Articles, Media, Authors, Editors, AuditEvents],
+  email: outboxEmailAdapter(env.email(root)),
+  collections: [Articles, Media, Authors, Editors],
   jobs: {
-    tasks: [publishScheduledArticle],
+    // tasks: added by the feature plugins (workflow: the scheduled publish)
     // The server process runs the queue itself (no external cron); jobs live in the database,
     // so a restart loses nothing. Every minute by default: scheduled articles go live on time.
-    autoRun: [{ cron: process.env.JOBS_AUTORUN_CRON || '* * * * *', queue: 'default', limit: 25 }],
+    autoRun: [{ cron: env.jobs().cron, queue: 'default', limit: 25 }],
     // Each tick first requeues jobs left `processing` by a server that stopped mid-run.
     shouldAutoRun: shouldAutoRunJobs,
     access: { run: isAdmin, queue: isAdmin, cancel: isAdmin },
@@ -65,10 +61,6 @@ export default buildConfig({
   admin: {
     user: Editors.slug,
     meta: { titleSuffix: ' · Redaksi' },
-    components: {
-      // Review queue: counts per workflow state and the articles waiting for review.
-      beforeDashboard: ['/src/admin/components/ReviewQueue#ReviewQueue'],
-    },
     importMap: {
       baseDir: root,
       importMapFile: path.resolve(root, 'src/app/(payload)/admin/importMap.js'),
@@ -80,7 +72,6 @@ export default buildConfig({
   },
   graphQL: {
     disablePlaygroundInProduction: true,
-    mutations: workflowMutations,
   },
   typescript: {
     // Regenerated on purpose with `npm run generate` (SQLite ids), not by whichever dev server
@@ -92,9 +83,17 @@ export default buildConfig({
     afterError: [databaseUnavailableAfterError],
   },
   telemetry: false,
-  // Every collection refuses control characters (NUL, ESC, …) in incoming text with a 400;
-  // resource limits: read caps, strict ids, GraphQL limits, upload size (src/limits).
-  plugins: [controlCharacterGuard, limitsPlugin()],
+  plugins: [
+    // Features (src/features/<name>): each adds its collections, fields, hooks, endpoints, jobs and
+    // admin components. The audit-events collection comes before the guards below see the list.
+    workflowPlugin,
+    auditPlugin,
+    importPlugin,
+    // Every collection refuses control characters (NUL, ESC, …) in incoming text with a 400;
+    // resource limits: read caps, strict ids, GraphQL limits, upload size (src/limits).
+    controlCharacterGuard,
+    limitsPlugin(),
+  ],
   // Logs: failed logins are one INFO line, SQL parameters never appear (src/logging); CLIs keep
   // stdout for their own output (e.g. seed --json) and log to stderr.
   logger: loggerConfig(),

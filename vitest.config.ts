@@ -6,6 +6,7 @@ const root = process.cwd()
 const alias = {
   '@payload-config': path.resolve(root, 'payload.config.ts'),
   '@': path.resolve(root, 'src'),
+  '@collections': path.resolve(root, 'collections'),
 }
 
 export default defineConfig({

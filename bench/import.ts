@@ -11,8 +11,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { parseDocument } from '../src/import/parse'
-import { generateDocument } from './synthetic'
+import { parseDocument } from '@/features/import/parse'
+import { generateDocument } from '../test/fixtures/synthetic'
+import { tsxArgv } from '@/config/node'
 
 const n = Number(process.argv[2] ?? 10_000)
 if (!Number.isInteger(n) || n <= 0) {
@@ -57,11 +58,7 @@ const run = (mode: 'import' | 'baseline', count: number, extraEnv: Record<string
     [
       // the same heap limit as `npm run seed`: keeps V8 from growing lazily past what it needs
       '--max-old-space-size=256',
-      '--conditions=production',
-      '--no-deprecation',
-      '--import',
-      'tsx',
-      path.join('bench/workers/run.ts'),
+      ...tsxArgv('production', path.join('bench/workers/run.ts')),
       mode,
       docsDir,
       String(count),

@@ -14,8 +14,9 @@ import { parseArgs } from 'node:util'
 
 import autocannon from 'autocannon'
 
-import { buildAdmin, buildIsCurrent } from '../src/server/buildStamp'
-import { generateDocument } from './synthetic'
+import { buildAdmin, buildIsCurrent } from '@/server/buildStamp'
+import { generateDocument } from '../test/fixtures/synthetic'
+import { tsxArgv } from '@/config/node'
 
 const { values } = parseArgs({
   options: {
@@ -70,23 +71,19 @@ const main = async () => {
     NODE_ENV: 'production' as const,
     REDAKSI_LOCAL_START: '1',
   }
-  const seeded = spawnSync(
-    process.execPath,
-    ['--conditions=production', '--no-deprecation', '--import', 'tsx', 'src/cli/seed.ts', docs],
-    { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] },
-  )
+  const seeded = spawnSync(process.execPath, tsxArgv('production', 'src/cli/seed.ts', docs), {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr.toString().slice(-2000)}`)
 
   // 2. the production server
-  const child = spawn(
-    process.execPath,
-    ['--conditions=production', '--no-deprecation', '--import', 'tsx', 'src/server/index.ts'],
-    {
-      cwd: root,
-      env: { ...env, HOST: '127.0.0.1', PORT: '0', SEED_ON_START: 'false' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
+  const child = spawn(process.execPath, tsxArgv('production', 'src/server/index.ts'), {
+    cwd: root,
+    env: { ...env, HOST: '127.0.0.1', PORT: '0', SEED_ON_START: 'false' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let log = ''
   child.stdout.on('data', (c: Buffer) => (log += c.toString()))
   child.stderr.on('data', (c: Buffer) => (log += c.toString()))

@@ -27,7 +27,8 @@ import path from 'node:path'
 
 import { Api, bootstrapAccounts } from '../test/helpers/api'
 import { startTestServer } from '../test/helpers/server'
-import { generateDocument } from './synthetic'
+import { generateDocument } from '../test/fixtures/synthetic'
+import { tsxArgv } from '@/config/node'
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`)
@@ -191,20 +192,16 @@ const main = async () => {
     return call('healthz', 'GET', '/healthz', null)
   }
 
-  const seed = spawn(
-    process.execPath,
-    ['--conditions=production', '--no-deprecation', '--import', 'tsx', 'src/cli/seed.ts', docsDir],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URI: databaseUri,
-        NODE_ENV: 'production',
-        REDAKSI_LOCAL_START: '1',
-        NODE_OPTIONS: '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const seed = spawn(process.execPath, tsxArgv('production', 'src/cli/seed.ts', docsDir), {
+    env: {
+      ...process.env,
+      DATABASE_URI: databaseUri,
+      NODE_ENV: 'production',
+      REDAKSI_LOCAL_START: '1',
+      NODE_OPTIONS: '',
     },
-  )
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let seedOutput = ''
   seed.stdout.on('data', (c: Buffer) => (seedOutput += c.toString()))
   seed.stderr.on('data', (c: Buffer) => (seedOutput += c.toString()))

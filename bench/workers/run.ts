@@ -10,8 +10,8 @@ const [mode, dir, countArg] = process.argv.slice(2)
 const count = Number(countArg)
 
 const { getPayload } = await import('payload')
-const { closePayload } = await import('../../src/db/close')
-const { default: config } = await import('../../payload.config')
+const { closePayload } = await import('@/db/close')
+const { default: config } = await import('@payload-config')
 const payload = await getPayload({ config })
 
 const files = readdirSync(dir)
@@ -23,7 +23,7 @@ const statuses: Record<string, number> = {}
 const started = process.hrtime.bigint()
 
 if (mode === 'import') {
-  const { Importer } = await import('../../src/import/importer')
+  const { Importer } = await import('@/features/import/importer')
   const importer = new Importer(payload)
   for (const file of files) {
     const result = await importer.importDocument(file, readFileSync(path.join(dir, file)))
@@ -31,7 +31,7 @@ if (mode === 'import') {
   }
 } else {
   // Baseline: a plain Local API loop creating one versioned draft article at a time.
-  const { paragraphsToLexical } = await import('../../src/import/lexical')
+  const { paragraphsToLexical } = await import('@/features/import/lexical')
   for (const file of files) {
     const text = readFileSync(path.join(dir, file), 'utf8')
     const [title, ...rest] = text.split('\n').filter((l) => l.trim())

@@ -1,19 +1,9 @@
-import type { CollectionConfig, Field, FieldAccess } from 'payload'
+import type { CollectionConfig } from 'payload'
 
-import { isStaff } from '../../src/access/isStaff'
-import { publishedOrStaff } from '../../src/access/publishedOrStaff'
-import { WORKFLOW_STATES } from '../../src/workflow'
-import { ARTICLES_SLUG, AUTHORS_SLUG, EDITORS_SLUG, MEDIA_SLUG } from '../slugs'
-import { uniqueSlugFrom } from '../shared/uniqueSlug'
-import { canDeleteArticle } from './access/canDeleteArticle'
-import { canUpdateArticle } from './access/canUpdateArticle'
-import { stateLabels } from '../../src/admin/labels'
-import { workflowEndpoint } from './endpoints/workflow'
-import { auditArticleChanges } from './hooks/auditArticleChanges'
-import { auditDeletion } from './hooks/auditDeletion'
-import { guardWorkflowFields } from './hooks/guardWorkflowFields'
-import { keepSourceReadOnly } from './hooks/keepSourceReadOnly'
-import { keepWorkflowFields } from './hooks/keepWorkflowFields'
+import { isStaff } from '@/access/isStaff'
+import { publishedOrStaff } from '@/access/publishedOrStaff'
+import { ARTICLES_SLUG, AUTHORS_SLUG, EDITORS_SLUG, MEDIA_SLUG } from '@collections/slugs'
+import { uniqueSlugFrom } from '@collections/shared/uniqueSlug'
 import { publishedOnlyForAnonymous } from './hooks/publishedOnlyForAnonymous'
 import {
   refreshAfterChange,
@@ -22,19 +12,13 @@ import {
 } from './hooks/refreshRelatedVisibility'
 import { setCreatedBy } from './hooks/setCreatedBy'
 
-const staffRead: FieldAccess = ({ req }) => Boolean(req.user)
-
-/** Read-only in the admin, readable by staff only. */
-const importerOwned = (fields: Field[]): Field[] =>
-  fields.map(
-    (field) =>
-      ({
-        ...field,
-        access: { read: staffRead },
-        admin: { ...field.admin, readOnly: true },
-      }) as Field,
-  )
-
+/**
+ * Articles: the content itself. The features add the rest as plugins (payload.config.ts):
+ * - src/features/workflow: review state fields, the workflow panel and buttons, update/delete
+ *   access, the field guard, the workflow endpoint;
+ * - src/features/audit: the audit hooks and the notes & history panel;
+ * - src/features/import: the importer-owned `source` group.
+ */
 export const Articles: CollectionConfig = {
   slug: ARTICLES_SLUG,
   labels: {
@@ -46,16 +30,6 @@ export const Articles: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'workflowStatus', 'authors', 'outlet', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'summary'],
-    components: {
-      // Quick links filtering the list by review state.
-      beforeList: ['/src/admin/components/ArticleQuickFilters#ArticleQuickFilters'],
-      edit: {
-        // Articles are published through the workflow panel, never Payload's own buttons; only
-        // "Publish changes" on an already-live article remains (for editors and admins).
-        PublishButton: '/src/admin/components/PublishChangesButton#PublishChangesButton',
-        UnpublishButton: '/src/admin/components/NoButton#NoButton',
-      },
-    },
   },
   versions: {
     drafts: { validate: false },
@@ -67,32 +41,20 @@ export const Articles: CollectionConfig = {
     read: publishedOrStaff,
     readVersions: isStaff,
     create: isStaff,
-    update: canUpdateArticle,
-    delete: canDeleteArticle,
+    // narrowed by the workflow feature (its rule book decides who edits and deletes what)
+    update: isStaff,
+    delete: isStaff,
   },
   hooks: {
-    beforeOperation: [publishedOnlyForAnonymous, guardWorkflowFields],
+    beforeOperation: [publishedOnlyForAnonymous],
     beforeValidate: [uniqueSlugFrom(ARTICLES_SLUG, 'title')],
-    beforeChange: [setCreatedBy, keepWorkflowFields, keepSourceReadOnly, rememberLiveRelations],
+    beforeChange: [setCreatedBy, rememberLiveRelations],
     // Media and authors follow the article's publication (src/visibility).
-    afterChange: [auditArticleChanges, refreshAfterChange],
-    beforeDelete: [auditDeletion],
+    afterChange: [refreshAfterChange],
     afterDelete: [refreshAfterDelete],
   },
-  endpoints: [workflowEndpoint],
   fields: [
     { name: 'title', type: 'text', required: true, label: { en: 'Title', id: 'Judul' } },
-    {
-      // Sidebar: review state and the workflow actions open to this user.
-      name: 'workflowPanel',
-      type: 'ui',
-      label: { en: 'Workflow', id: 'Alur kerja' },
-      admin: {
-        position: 'sidebar',
-        disableListColumn: true,
-        components: { Field: '/src/admin/components/WorkflowPanel#WorkflowPanel' },
-      },
-    },
     {
       name: 'slug',
       type: 'text',
@@ -159,43 +121,6 @@ export const Articles: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     {
-      name: 'publishedAt',
-      type: 'date',
-      index: true,
-      label: { en: 'Published at', id: 'Waktu terbit' },
-      // Set by the workflow when the article first goes live.
-      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
-    },
-    {
-      name: 'workflowStatus',
-      type: 'select',
-      required: true,
-      index: true,
-      defaultValue: 'draft',
-      label: { en: 'Review state', id: 'Status tinjauan' },
-      options: WORKFLOW_STATES.map((value) => ({ value, label: stateLabels[value] })),
-      admin: {
-        position: 'sidebar',
-        readOnly: true,
-        components: { Cell: '/src/admin/components/WorkflowStatusCell#WorkflowStatusCell' },
-      },
-    },
-    {
-      name: 'publishAt',
-      type: 'date',
-      label: { en: 'Scheduled for', id: 'Dijadwalkan' },
-      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
-      access: { create: () => false, update: () => false },
-    },
-    {
-      name: 'submittedBy',
-      type: 'relationship',
-      relationTo: EDITORS_SLUG,
-      label: { en: 'Submitted by', id: 'Diajukan oleh' },
-      admin: { position: 'sidebar', readOnly: true },
-      access: { read: ({ req }) => Boolean(req.user), create: () => false, update: () => false },
-    },
-    {
       name: 'createdBy',
       type: 'relationship',
       relationTo: EDITORS_SLUG,
@@ -203,67 +128,6 @@ export const Articles: CollectionConfig = {
       admin: { position: 'sidebar', readOnly: true },
       // Set by the server from the creating account (setCreatedBy); never writable through an API.
       access: { read: ({ req }) => Boolean(req.user), create: () => false, update: () => false },
-    },
-    {
-      // Sidebar: the article's audit trail (notes and history), newest first.
-      name: 'auditHistory',
-      type: 'ui',
-      label: { en: 'Notes & history', id: 'Catatan & riwayat' },
-      admin: {
-        position: 'sidebar',
-        disableListColumn: true,
-        components: { Field: '/src/admin/components/AuditHistory#AuditHistory' },
-      },
-    },
-    {
-      name: 'source',
-      type: 'group',
-      label: { en: 'Imported source', id: 'Sumber impor' },
-      admin: {
-        condition: (data) => Boolean(data?.source?.fileName),
-        description: {
-          en: 'Where an imported article came from. Read-only.',
-          id: 'Asal artikel hasil impor. Hanya-baca.',
-        },
-      },
-      // Written only by the importer; the keepSourceReadOnly hook ignores anything else. Each
-      // field is for signed-in staff only (anonymous readers never see raw text or file names).
-      fields: importerOwned([
-        { name: 'outlet', type: 'text', label: { en: 'Outlet', id: 'Media' } },
-        { name: 'editor', type: 'text', label: { en: 'Credited editor', id: 'Editor tercantum' } },
-        {
-          name: 'translators',
-          type: 'text',
-          hasMany: true,
-          label: { en: 'Translators', id: 'Penerjemah' },
-        },
-        {
-          name: 'fileName',
-          type: 'text',
-          index: true,
-          label: { en: 'Original file', id: 'Berkas asli' },
-        },
-        {
-          name: 'contentHash',
-          type: 'text',
-          index: true,
-          label: { en: 'Content hash', id: 'Hash isi' },
-        },
-        { name: 'importedAt', type: 'date', label: { en: 'Imported at', id: 'Diimpor pada' } },
-        { name: 'importedVersionHash', type: 'text', admin: { hidden: true } },
-        {
-          name: 'warnings',
-          type: 'json',
-          label: { en: 'Parser warnings', id: 'Peringatan parser' },
-        },
-        { name: 'boilerplate', type: 'json', admin: { hidden: true } },
-        {
-          name: 'rawText',
-          type: 'textarea',
-          label: { en: 'Raw text', id: 'Teks mentah' },
-          admin: { disableListColumn: true, disableListFilter: true, rows: 12 },
-        },
-      ]),
     },
   ],
 }

@@ -1,13 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
-import { isEditor, isEditorField } from '../../src/access/isEditor'
-import { isStaff } from '../../src/access/isStaff'
-import { publicAuthorOrStaff } from '../../src/access/publicAuthorOrStaff'
-import { inPublishedArticleField } from '../../src/visibility/fields'
+import { isEditor, isEditorField } from '@/access/isEditor'
+import { isStaff } from '@/access/isStaff'
+import { publicAuthorOrStaff } from '@/access/publicAuthorOrStaff'
+import { inPublishedArticleField } from '@/visibility/fields'
+import { normalizeAuthorName } from './hooks/normalizeName'
 import { refreshPhotoAfterChange, refreshPhotoAfterDelete } from './hooks/refreshPhotoVisibility'
-import { AUTHORS_SLUG, MEDIA_SLUG } from '../slugs'
-import { uniqueSlugFrom } from '../shared/uniqueSlug'
-import { normalizePersonName } from '../../src/lib/names'
+import { AUTHORS_SLUG, MEDIA_SLUG } from '@collections/slugs'
+import { uniqueSlugFrom } from '@collections/shared/uniqueSlug'
 
 /** Byline people (not logins). */
 export const Authors: CollectionConfig = {
@@ -29,12 +29,7 @@ export const Authors: CollectionConfig = {
   },
   hooks: {
     beforeValidate: [uniqueSlugFrom(AUTHORS_SLUG, 'name')],
-    beforeChange: [
-      ({ data }) =>
-        typeof data.name === 'string'
-          ? { ...data, normalizedName: normalizePersonName(data.name) }
-          : data,
-    ],
+    beforeChange: [normalizeAuthorName],
     afterChange: [refreshPhotoAfterChange],
     afterDelete: [refreshPhotoAfterDelete],
   },

@@ -1,8 +1,8 @@
 import type { SanitizedConfig } from 'payload'
 
-import { isLockOwnerOrAdmin } from '../../src/access/isLockOwnerOrAdmin'
-import { isStaff } from '../../src/access/isStaff'
-import { nobody } from '../../src/access/nobody'
+import { isLockOwnerOrAdmin } from '@/access/isLockOwnerOrAdmin'
+import { isStaff } from '@/access/isStaff'
+import { nobody } from '@/access/nobody'
 import { lockForCaller } from './hooks/lockForCaller'
 
 export const LOCKED_DOCUMENTS_SLUG = 'payload-locked-documents' as const

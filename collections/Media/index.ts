@@ -1,10 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import { isEditor } from '../../src/access/isEditor'
-import { isStaff } from '../../src/access/isStaff'
-import { publicMediaOrStaff } from '../../src/access/publicMediaOrStaff'
-import { inPublishedArticleField } from '../../src/visibility/fields'
-import { MEDIA_SLUG } from '../slugs'
+import { isEditor } from '@/access/isEditor'
+import { isStaff } from '@/access/isStaff'
+import { publicMediaOrStaff } from '@/access/publicMediaOrStaff'
+import { inPublishedArticleField } from '@/visibility/fields'
+import { MEDIA_SLUG } from '@collections/slugs'
 
 /**
  * Photos with their caption and credit. Imported documents carry captions without image files, so

@@ -1,17 +1,17 @@
 import type { CollectionBeforeValidateHook, CollectionSlug } from 'payload'
 
-import { slugify } from '../../src/lib/slugify'
-
-/** req.context flag: the caller already made `data.slug` unique. */
-export const SLUG_RESERVED_CONTEXT = 'slugReserved'
+import { slugCandidates, slugify } from '@/lib/slugify'
+import { CONTEXT } from '@/lib/requestContext'
 
 /**
  * Fills `slug` from another field when empty and keeps it unique in the collection by appending
  * -2, -3, ... (a clear validation error still guards races through the unique index).
  */
-export const uniqueSlugFrom =
-  (collection: CollectionSlug, sourceField: string): CollectionBeforeValidateHook =>
-  async ({ data, originalDoc, req }) => {
+export const uniqueSlugFrom = (
+  collection: CollectionSlug,
+  sourceField: string,
+): CollectionBeforeValidateHook => {
+  const hook: CollectionBeforeValidateHook = async ({ data, originalDoc, req }) => {
     if (!data) return data
     const given = typeof data.slug === 'string' ? slugify(data.slug) : ''
     const source = data[sourceField] ?? originalDoc?.[sourceField]
@@ -19,10 +19,10 @@ export const uniqueSlugFrom =
     if (!base) return data
     if (given && given === originalDoc?.slug) return { ...data, slug: given }
     // The importer reserves unique slugs for a whole batch up front (the unique index still guards).
-    if (given && req.context?.[SLUG_RESERVED_CONTEXT]) return { ...data, slug: given }
+    if (given && req.context?.[CONTEXT.slugReserved]) return { ...data, slug: given }
     if (!given && originalDoc?.slug) return data
     let candidate = base
-    for (let n = 2; n < 1000; n++) {
+    for (candidate of slugCandidates(base)) {
       const { totalDocs } = await req.payload.count({
         collection,
         where: {
@@ -34,7 +34,9 @@ export const uniqueSlugFrom =
         req,
       })
       if (totalDocs === 0) break
-      candidate = `${base}-${n}`
     }
     return { ...data, slug: candidate }
   }
+  // named, so the fast-writes config test can list it
+  return Object.defineProperty(hook, 'name', { value: 'uniqueSlugFrom' })
+}

@@ -1,10 +1,12 @@
 import type { PayloadRequest } from 'payload'
 
-import { ROLES } from '../workflow'
-import type { Role } from '../workflow'
+/** The staff roles, most powerful first. The one definition (the rule book imports it). */
+export const ROLES = ['admin', 'editor', 'contributor'] as const
+export type Role = (typeof ROLES)[number]
 
-export { ROLES }
-export type { Role }
+export function isRole(v: unknown): v is Role {
+  return typeof v === 'string' && (ROLES as readonly string[]).includes(v)
+}
 
 export type StaffUser = { id: number | string; role?: Role | null; collection?: string }
 
@@ -15,9 +17,10 @@ export const staffUser = (req: Pick<PayloadRequest, 'user'>): StaffUser | null =
   return user
 }
 
-export const roleOf = (req: Pick<PayloadRequest, 'user'>): Role | null => {
-  const role = staffUser(req)?.role
-  return role && (ROLES as readonly string[]).includes(role) ? role : null
+/** The role of the request's staff user (or of `{ user }` in an admin component), if known. */
+export const roleOf = (req: { user?: unknown }): Role | null => {
+  const role = staffUser(req as Pick<PayloadRequest, 'user'>)?.role
+  return isRole(role) ? role : null
 }
 
 export const hasRole = (req: Pick<PayloadRequest, 'user'>, ...roles: Role[]): boolean => {

@@ -1,51 +1,14 @@
 /**
  * Admin UI strings in English and Indonesian. Client-safe (no Payload import): server components
- * pick a language from `i18n.language` and pass plain strings to client components.
+ * pick a language from `i18n.language` and pass plain strings to client components. A feature's own
+ * names live with it (src/features/workflow/labels.ts, src/features/audit/labels.ts).
  */
-import type { WorkflowAction, WorkflowState } from '../workflow/transitions'
-
 export type Lang = 'en' | 'id'
-type Labels = { en: string; id: string }
+export type Labels = { en: string; id: string }
 
 /** Payload's `i18n.language` → one of our two label languages. */
 export const langOf = (language: string | undefined | null): Lang =>
   language === 'id' ? 'id' : 'en'
-
-export const workflowActionLabels: Record<WorkflowAction, Labels> = {
-  submit: { en: 'Submit for review', id: 'Ajukan untuk ditinjau' },
-  request_changes: { en: 'Request changes', id: 'Minta perbaikan' },
-  approve: { en: 'Approve', id: 'Setujui' },
-  publish: { en: 'Publish now', id: 'Terbitkan sekarang' },
-  schedule: { en: 'Schedule', id: 'Jadwalkan' },
-  unpublish: { en: 'Unpublish', id: 'Tarik dari terbitan' },
-  publish_changes: { en: 'Publish changes', id: 'Terbitkan perubahan' },
-}
-
-/** Audit-trail action names (workflow actions plus the importer's). */
-export const auditActionLabels: Record<string, Labels> = {
-  submit: { en: 'Submitted for review', id: 'Diajukan untuk ditinjau' },
-  request_changes: { en: 'Changes requested', id: 'Perbaikan diminta' },
-  approve: { en: 'Approved', id: 'Disetujui' },
-  publish: { en: 'Published', id: 'Diterbitkan' },
-  schedule: { en: 'Scheduled', id: 'Dijadwalkan' },
-  unpublish: { en: 'Unpublished', id: 'Ditarik dari terbitan' },
-  import: { en: 'Imported', id: 'Diimpor' },
-  reimport: { en: 'Re-imported', id: 'Diimpor ulang' },
-  publish_changes: { en: 'Changes published', id: 'Perubahan diterbitkan' },
-  create: { en: 'Created', id: 'Dibuat' },
-  delete: { en: 'Deleted', id: 'Dihapus' },
-}
-
-/** Review-state names (the Articles collection's select options use this table too). */
-export const stateLabels: Record<WorkflowState, Labels> = {
-  draft: { en: 'Draft', id: 'Draf' },
-  in_review: { en: 'In review', id: 'Dalam tinjauan' },
-  changes_requested: { en: 'Changes requested', id: 'Perlu perbaikan' },
-  approved: { en: 'Approved', id: 'Disetujui' },
-  scheduled: { en: 'Scheduled', id: 'Terjadwal' },
-  published: { en: 'Published', id: 'Terbit' },
-  unpublished: { en: 'Unpublished', id: 'Ditarik' },
-}
 
 export const ui = {
   reviewQueue: { en: 'Review queue', id: 'Antrean tinjauan' },

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 
-import type { DatabaseTarget } from '../config/database'
-import { redactUri, sqliteFilePath } from '../config/database'
+import type { DatabaseTarget } from '@/config/database'
+import { redactUri, sqliteFilePath } from '@/config/database'
 import { BackupError } from './errors'
 import { backupPostgres, postgresTableCount, restorePostgres } from './postgres'
 import { backupSqlite, restoreSqlite, sqliteTableCount } from './sqlite'

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process'
 
+import { childEnv } from '@/config/env'
+
 import { BackupError } from './errors'
 
 /** The connection string without its password, and the password for PGPASSWORD (never on argv). */
@@ -9,7 +11,7 @@ const connection = (uri: string): { uri: string; env: NodeJS.ProcessEnv } => {
   url.password = ''
   return {
     uri: url.toString(),
-    env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) },
+    env: childEnv(password ? { PGPASSWORD: password } : {}),
   }
 }
 

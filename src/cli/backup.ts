@@ -8,10 +8,11 @@ import './env'
 
 import { parseArgs } from 'node:util'
 
-import { backupDatabase, defaultBackupPath, isBackupError } from '../backup'
-import { redactUri, resolveDatabase } from '../config/database'
-import { isConfigError } from '../config/errors'
-import { safeErrorMessage } from '../logging/safeError'
+import { backupDatabase, defaultBackupPath, isBackupError } from '@/backup'
+import { redactUri } from '@/config/database'
+import { env } from '@/config/env'
+import { isConfigError } from '@/config/errors'
+import { safeErrorMessage } from '@/logging/safeError'
 
 const usage = `usage: npm run backup -- [--force] [PATH]
   PATH      where to write the backup (default: backups/redaksi-<UTC time>.db, .dump for Postgres)
@@ -38,7 +39,7 @@ if (args.positionals.length > 1) {
 }
 
 const main = async () => {
-  const target = resolveDatabase(process.env.DATABASE_URI)
+  const target = env.database()
   const file = args.positionals[0] ?? defaultBackupPath(target)
   const started = Date.now()
   const result = await backupDatabase(target, file, { force: Boolean(args.values.force) })

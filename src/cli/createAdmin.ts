@@ -11,9 +11,9 @@ import { parseArgs } from 'node:util'
 
 import { getPayload } from 'payload'
 
-import { EDITORS_SLUG } from '../../collections/slugs'
-import { isConfigError } from '../config/errors'
-import { closePayload } from '../db/close'
+import { EDITORS_SLUG } from '@collections/slugs'
+import { isConfigError } from '@/config/errors'
+import { closePayload } from '@/db/close'
 
 const usage =
   'usage: npm run create-admin -- --email E --password P [--name N]\n       npm run create-admin -- --unlock EMAIL'
@@ -49,7 +49,7 @@ if (values.password !== undefined && values.password.length < 8) {
 }
 
 try {
-  const { default: config } = await import('../../payload.config')
+  const { default: config } = await import('@payload-config')
   const payload = await getPayload({ config })
   try {
     if (values.unlock) {

@@ -3,10 +3,18 @@
  * production schema handling (committed migrations), with the local secret rules of a trial run.
  * Import this before the Payload config.
  */
-if (!process.env.NODE_ENV) {
-  Object.assign(process.env, { NODE_ENV: 'production', REDAKSI_LOCAL_START: '1' })
-}
+import { enterProductionMode, env, prepareSecretFile } from '@/config/env'
+import { isConfigError } from '@/config/errors'
+import { runtime } from '@/config/runtime'
+
+if (!env.nodeEnv()) enterProductionMode()
 // Logs go to stderr so stdout stays machine-readable (e.g. `npm run seed -- --json`).
-process.env.REDAKSI_LOG_TO_STDERR = '1'
+runtime.logToStderr()
+try {
+  prepareSecretFile()
+} catch (err) {
+  // a missing production secret is reported by the tool itself when it loads the config
+  if (!isConfigError(err)) throw err
+}
 
 export {}

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { generateImportMap } from 'payload'
 import { generateTypes } from 'payload/node'
 
-import configPromise from '../../payload.config'
+import configPromise from '@payload-config'
 
 const config = await configPromise
 const files = [config.typescript.outputFile, config.admin.importMap.importMapFile].filter(

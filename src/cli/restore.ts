@@ -8,10 +8,11 @@ import './env'
 
 import { parseArgs } from 'node:util'
 
-import { isBackupError, restoreDatabase } from '../backup'
-import { redactUri, resolveDatabase } from '../config/database'
-import { isConfigError } from '../config/errors'
-import { safeErrorMessage } from '../logging/safeError'
+import { isBackupError, restoreDatabase } from '@/backup'
+import { redactUri } from '@/config/database'
+import { env } from '@/config/env'
+import { isConfigError } from '@/config/errors'
+import { safeErrorMessage } from '@/logging/safeError'
 
 const usage = `usage: npm run restore -- [--force] PATH
   PATH      a backup written by npm run backup
@@ -38,7 +39,7 @@ if (args.positionals.length !== 1) {
 }
 
 const main = async () => {
-  const target = resolveDatabase(process.env.DATABASE_URI)
+  const target = env.database()
   const file = args.positionals[0]
   const started = Date.now()
   await restoreDatabase(target, file, { force: Boolean(args.values.force) })

@@ -11,19 +11,19 @@ import { parseArgs } from 'node:util'
 import { getPayload } from 'payload'
 import type { Payload } from 'payload'
 
-import { ARTICLES_SLUG } from '../../collections/slugs'
-import { resolveDatabase } from '../config/database'
-import { isConfigError } from '../config/errors'
-import { closePayload } from '../db/close'
-import { dryRunCanReadDatabase, readOnlySchemaConfig } from '../import/dryRun'
-import { expandPaths } from '../import/files'
-import { acquireImportLock } from '../import/lock'
-import type { ImportLock } from '../import/lock'
-import { safeErrorMessage } from '../logging/safeError'
-import { Importer } from '../import/importer'
-import type { ImportResult } from '../import/importer'
-import { MAX_DOCUMENT_BYTES } from '../import/parse'
-import { ImportSummary, progressLine } from '../import/report'
+import { ARTICLES_SLUG } from '@collections/slugs'
+import { env } from '@/config/env'
+import { isConfigError } from '@/config/errors'
+import { closePayload } from '@/db/close'
+import { dryRunCanReadDatabase, readOnlySchemaConfig } from '@/features/import/dryRun'
+import { expandPaths } from '@/features/import/files'
+import { acquireImportLock } from '@/features/import/lock'
+import type { ImportLock } from '@/features/import/lock'
+import { safeErrorMessage } from '@/logging/safeError'
+import { Importer } from '@/features/import/importer'
+import type { ImportResult } from '@/features/import/importer'
+import { MAX_DOCUMENT_BYTES } from '@/features/import/parse'
+import { ImportSummary, progressLine } from '@/features/import/report'
 
 const usage = `usage: npm run seed -- [--dry-run] [--json] [PATHS...]
   PATHS       files, folders or globs (default: seeds/)
@@ -74,8 +74,8 @@ const hasArticlesTable = async (payload: Payload): Promise<boolean> => {
 }
 
 const main = async (): Promise<number> => {
-  const target = resolveDatabase(process.env.DATABASE_URI)
-  const { default: configPromise } = await import('../../payload.config')
+  const target = env.database()
+  const { default: configPromise } = await import('@payload-config')
   let payload: Payload | null = null
   let lock: ImportLock | null = null
   if (dryRun && !dryRunCanReadDatabase(target)) {

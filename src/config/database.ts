@@ -20,10 +20,7 @@ export const SUPPORTED_SCHEMES =
   'file: (SQLite, default file:./data/redaksi.db), postgres:// or postgresql:// (Postgres), mongodb:// or mongodb+srv:// (MongoDB), mongodb-memory (in-process MongoDB for trials)'
 
 /** Pure: decides which adapter a DATABASE_URI asks for. */
-export const resolveDatabase = (
-  raw: string | undefined,
-  nodeEnv: string | undefined = process.env.NODE_ENV,
-): DatabaseTarget => {
+export const resolveDatabase = (raw: string | undefined, nodeEnv?: string): DatabaseTarget => {
   const uri = raw?.trim() ?? ''
   if (uri === '') {
     return {

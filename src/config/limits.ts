@@ -80,7 +80,7 @@ export const defaultConcurrency = (cores = os.availableParallelism?.() ?? os.cpu
   Math.max(4, cores * 4)
 
 /** Pure: the limits an environment asks for (throws ConfigError on a bad value). */
-export const resolveLimits = (env: Env = process.env): Limits => {
+export const resolveLimits = (env: Env): Limits => {
   const maxConcurrent = readInt(env, 'MAX_CONCURRENT_REQUESTS', defaultConcurrency(), 1, 10_000)
   return {
     maxBodyBytes: readBytes(env, 'MAX_BODY_BYTES', 1024 * 1024),
@@ -98,8 +98,8 @@ export const resolveLimits = (env: Env = process.env): Limits => {
 
 let cached: Limits | null = null
 
-/** The process's limits, read from the environment on first use. */
-export const getLimits = (): Limits => {
-  cached ??= resolveLimits(process.env)
+/** The process's limits, read from the environment on first use (src/config/env.ts env.limits). */
+export const getLimits = (raw: Env): Limits => {
+  cached ??= resolveLimits(raw)
   return cached
 }

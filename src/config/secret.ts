@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
+import type { RawEnv } from './env'
 import { ConfigError } from './errors'
 
 /** Values seen in templates and docs; a production server refuses them. */
@@ -20,7 +21,7 @@ export const PLACEHOLDER_SECRETS = new Set([
 
 export const MIN_SECRET_LENGTH = 32
 
-export const isStrictProduction = (env: NodeJS.ProcessEnv = process.env): boolean =>
+export const isStrictProduction = (env: RawEnv): boolean =>
   env.NODE_ENV === 'production' && env.REDAKSI_LOCAL_START !== '1'
 
 /**
@@ -28,11 +29,14 @@ export const isStrictProduction = (env: NodeJS.ProcessEnv = process.env): boolea
  * - Strict production (NODE_ENV=production set by the operator): PAYLOAD_SECRET must be set, not a
  *   placeholder and at least 32 characters; otherwise a ConfigError.
  * - Development, tests and the local `npm start`: PAYLOAD_SECRET if set, else a random secret
- *   generated once and kept in <dataDir>/payload-secret (git-ignored).
+ *   generated once and kept in <dataDir>/payload-secret (git-ignored). With `persist: false`
+ *   (payload.config.ts: importing the config writes nothing) a missing file is not created: start-up
+ *   code writes it first (src/config/env.ts prepareSecretFile).
  */
 export const resolveSecret = (
-  env: NodeJS.ProcessEnv = process.env,
+  env: RawEnv,
   dataDir: string = path.resolve('data'),
+  { persist = true }: { persist?: boolean } = {},
 ): string => {
   const given = env.PAYLOAD_SECRET?.trim()
   if (env.NEXT_PHASE === 'phase-production-build') {
@@ -61,8 +65,9 @@ export const resolveSecret = (
     const stored = readFileSync(file, 'utf8').trim()
     if (stored) return stored
   }
-  mkdirSync(dataDir, { recursive: true })
   const generated = randomBytes(32).toString('hex')
+  if (!persist) return generated
+  mkdirSync(dataDir, { recursive: true })
   writeFileSync(file, `${generated}\n`, { mode: 0o600 })
   return generated
 }

@@ -1,3 +1,4 @@
+import type { RawEnv } from './env'
 import { ConfigError } from './errors'
 
 export interface SqliteSettings {
@@ -26,7 +27,7 @@ const integer = (
 }
 
 /** SQLite tuning from the environment (DB_LOCK_WAIT_MS, SQLITE_READERS), validated. */
-export const readSqliteSettings = (env: NodeJS.ProcessEnv = process.env): SqliteSettings => ({
+export const readSqliteSettings = (env: RawEnv): SqliteSettings => ({
   lockWaitMs: integer('DB_LOCK_WAIT_MS', env.DB_LOCK_WAIT_MS, 5_000, 0, 120_000),
   readers: integer('SQLITE_READERS', env.SQLITE_READERS, 4, 1, 64),
 })

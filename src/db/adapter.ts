@@ -5,12 +5,12 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
-import type { DatabaseTarget } from '../config/database'
-import { migrations as postgresMigrations } from '../migrations/postgres'
-import { migrations as sqliteMigrations } from '../migrations/sqlite'
+import type { DatabaseTarget } from '@/config/database'
+import { env } from '@/config/env'
+import { migrations as postgresMigrations } from '@/migrations/postgres'
+import { migrations as sqliteMigrations } from '@/migrations/sqlite'
 import { forSeveralProcesses } from './cluster'
 import { startMongoMemory, stopMongoMemory } from './mongoMemory'
-import { readSqliteSettings } from '../config/sqlite'
 import { withRedaksiSqliteClient } from './sqlite/adapter'
 
 const migrationsRoot = path.resolve(process.cwd(), 'src/migrations')
@@ -42,7 +42,7 @@ const buildDatabaseAdapter = (target: DatabaseTarget): DatabaseAdapterObj => {
         prodMigrations: sqliteMigrations,
       })
       // Benchmarks only: the stock @libsql/client, as plain Payload would use it (a baseline).
-      if (process.env.REDAKSI_SQLITE_CLIENT === 'stock') {
+      if (env.sqliteClient() === 'stock') {
         return sqliteAdapter({
           client: { url: target.uri },
           wal: true,
@@ -61,7 +61,7 @@ const buildDatabaseAdapter = (target: DatabaseTarget): DatabaseAdapterObj => {
           // Like SQLite's bounded wait: a statement waiting for a lock held elsewhere (another
           // server's migration, an operator's LOCK TABLE) gives up after this and the request
           // answers 503 (src/db/sqlite/errors.ts maps lock_not_available), instead of hanging.
-          lock_timeout: readSqliteSettings().lockWaitMs,
+          lock_timeout: env.sqlite().lockWaitMs,
         },
         migrationDir: path.join(migrationsRoot, 'postgres'),
         prodMigrations: postgresMigrations,

@@ -5,6 +5,7 @@ import type { BaseDatabaseAdapter, DatabaseAdapterObj, Payload } from 'payload'
 
 import { sqliteFilePath } from '../config/database'
 import type { DatabaseTarget } from '../config/database'
+import { env } from '@/config/env'
 import { ConfigError } from '../config/errors'
 
 /**
@@ -32,7 +33,7 @@ export interface LockOptions {
 }
 
 export const migrationLockTimeoutMs = (
-  raw: string | undefined = process.env.MIGRATION_LOCK_TIMEOUT_SECONDS,
+  raw: string | undefined = env.migrationLockTimeoutRaw(),
 ): number => {
   if (raw === undefined || raw.trim() === '') return DEFAULT_TIMEOUT_SECONDS * 1000
   const seconds = Number(raw)

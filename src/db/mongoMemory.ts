@@ -1,12 +1,11 @@
-import { ConfigError } from '../config/errors'
+import { defaultLibraryEnv, env } from '@/config/env'
+import { ConfigError } from '@/config/errors'
 
 type ReplSet = { getUri: (db?: string) => string; stop: () => Promise<boolean> }
 
 const globalStore = globalThis as typeof globalThis & {
   __redaksiMongoMemory?: Promise<ReplSet>
 }
-
-const START_TIMEOUT_MS = Number(process.env.MONGOMS_START_TIMEOUT_MS ?? 60_000)
 
 const explain = (reason: string): ConfigError =>
   new ConfigError(
@@ -23,14 +22,15 @@ export const startMongoMemory = (): Promise<ReplSet> => {
   globalStore.__redaksiMongoMemory ??= (async () => {
     // No surprise downloads: a mongod comes from MONGOMS_SYSTEM_BINARY or the local cache unless
     // the operator opts in with MONGOMS_RUNTIME_DOWNLOAD=true.
-    process.env.MONGOMS_RUNTIME_DOWNLOAD ??= 'false'
+    defaultLibraryEnv('MONGOMS_RUNTIME_DOWNLOAD', 'false')
+    const { startTimeoutMs: START_TIMEOUT_MS, systemBinary } = env.mongoMemory()
     const { MongoBinary, MongoMemoryReplSet } = await import('mongodb-memory-server')
     try {
       await MongoBinary.getPath()
     } catch (err) {
       globalStore.__redaksiMongoMemory = undefined
-      const detail = process.env.MONGOMS_SYSTEM_BINARY
-        ? `MONGOMS_SYSTEM_BINARY=${process.env.MONGOMS_SYSTEM_BINARY} is not a usable mongod`
+      const detail = systemBinary
+        ? `MONGOMS_SYSTEM_BINARY=${systemBinary} is not a usable mongod`
         : 'no mongod binary found and downloads are off'
       throw explain(`${detail}: ${(err as Error).message.split('\n')[0]}`)
     }

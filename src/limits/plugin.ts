@@ -1,6 +1,6 @@
 import type { Config, Endpoint, Plugin } from 'payload'
 
-import { getLimits } from '../config/limits'
+import { env } from '@/config/env'
 import { maxAliasesRule, maxDepthRule } from './graphql'
 import { enforceRequestLimits } from './readCaps'
 
@@ -23,7 +23,7 @@ const verificationDisabled: Endpoint = {
 export const limitsPlugin =
   (): Plugin =>
   (config: Config): Config => {
-    const limits = getLimits()
+    const limits = env.limits()
     const previousRules = config.graphQL?.validationRules
     return {
       ...config,

@@ -1,8 +1,8 @@
 import { APIError } from 'payload'
 import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
-import { roleOf } from '../access/roles'
-import { getLimits } from '../config/limits'
+import { roleOf } from '@/access/roles'
+import { env } from '@/config/env'
 import { describeShapeProblem, inspectShape } from './json'
 
 type OperationArgs = Record<string, unknown>
@@ -67,7 +67,7 @@ const checkData = (args: OperationArgs) => {
  * most API_MAX_DEPTH. REST, GraphQL and the Local API with a user all pass through here.
  */
 const capRead = (args: OperationArgs): OperationArgs => {
-  const { apiMaxDepth, apiMaxLimit } = getLimits()
+  const { apiMaxDepth, apiMaxLimit } = env.limits()
   const next: OperationArgs = { ...args }
   const topLevel = !args.currentDepth
   if (topLevel && args.pagination === false) {

@@ -1,6 +1,8 @@
 import { defaultLoggerOptions } from 'payload'
 import type { Config } from 'payload'
 
+import { env } from '@/config/env'
+
 import { redactSqlText, safeErrorMessage, serializeError } from './safeError'
 
 type LoggerConfig = Exclude<NonNullable<Config['logger']>, 'sync' | { info: unknown }>
@@ -89,12 +91,11 @@ const logMethod: LogMethodHook = function (this: unknown, args, method) {
  */
 export const loggerConfig = (): LoggerConfig => ({
   options: {
-    level: process.env.LOG_LEVEL || 'info',
+    level: env.logLevel(),
     serializers: { err: serializeError, error: serializeError },
     hooks: { logMethod },
   },
-  destination:
-    process.env.REDAKSI_LOG_TO_STDERR === '1'
-      ? process.stderr
-      : (defaultLoggerOptions as unknown as LoggerConfig['destination']),
+  destination: env.logToStderr()
+    ? process.stderr
+    : (defaultLoggerOptions as unknown as LoggerConfig['destination']),
 })

@@ -1,5 +1,6 @@
 import { ValidationError } from 'payload'
 import type { CollectionBeforeOperationHook, Config, Plugin } from 'payload'
+import { CONTEXT } from '@/lib/requestContext'
 
 /**
  * C0 control characters other than tab, line feed and carriage return, plus DEL. A NUL in a title
@@ -40,7 +41,7 @@ export const rejectControlCharacters: CollectionBeforeOperationHook = ({
   req,
 }) => {
   if (operation !== 'create' && operation !== 'update') return args
-  if (req.context?.import) return args
+  if (req.context?.[CONTEXT.import]) return args
   const path = findControlCharacter((args as { data?: unknown }).data)
   if (path === null) return args
   const field = path.split('.')[0]

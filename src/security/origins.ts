@@ -1,7 +1,9 @@
+import type { RawEnv } from '@/config/env'
+
 /**
  * Origins trusted for cookie-authenticated writes (CSRF): PUBLIC_URL, CORS_ORIGINS (comma
- * separated) and the address the server listens on (REDAKSI_LISTEN_ORIGINS, set by the server
- * once it has bound its port; localhost for the default port otherwise). The Express CSRF guard
+ * separated) and the address the server listens on (set by the server once it has bound its
+ * port, src/config/runtime.ts; localhost for the default port otherwise). The Express CSRF guard
  * also accepts the request's own origin (its Host header), which a cross-site page cannot forge.
  */
 const toOrigin = (raw: string): string | null => {
@@ -20,7 +22,7 @@ const list = (raw: string | undefined): string[] =>
     .filter((origin): origin is string => origin !== null)
 
 /** Origins from PUBLIC_URL and CORS_ORIGINS. */
-export const configuredOrigins = (env: NodeJS.ProcessEnv = process.env): string[] => [
+export const configuredOrigins = (env: RawEnv): string[] => [
   ...list(env.PUBLIC_URL),
   ...list(env.CORS_ORIGINS),
 ]
@@ -38,7 +40,7 @@ export const listenOrigins = (host: string, port: number): string[] => {
  * Payload's `csrf` list: never empty, so Payload ignores the login cookie on requests from any
  * other origin (and, without an Origin header, unless Sec-Fetch-Site says same-origin/site).
  */
-export const payloadCsrfOrigins = (env: NodeJS.ProcessEnv = process.env): string[] => {
+export const payloadCsrfOrigins = (env: RawEnv): string[] => {
   const listening = list(env.REDAKSI_LISTEN_ORIGINS)
   const fallback =
     listening.length > 0 ? listening : listenOrigins('0.0.0.0', Number(env.PORT) || 3000)

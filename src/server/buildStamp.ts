@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { childEnv, env } from '@/config/env'
+import { nodeOptions } from '@/config/node'
 
 /** Everything a production build of the admin depends on. */
 const INPUTS = [
@@ -63,12 +65,11 @@ export const buildAdmin = (root: string): number => {
     {
       cwd: root,
       stdio: 'inherit',
-      env: {
-        ...process.env,
+      env: childEnv({
         NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? '1',
-        NODE_OPTIONS: '--conditions=production --no-deprecation',
-      },
+        NEXT_TELEMETRY_DISABLED: env.nextTelemetryDisabled(),
+        NODE_OPTIONS: nodeOptions('production'),
+      }),
     },
   )
   if (result.status === 0) writeBuildStamp(root)

@@ -6,24 +6,23 @@ import express from 'express'
 import type { Request, Response } from 'express'
 import type { Payload } from 'payload'
 
-import { resolveDatabase } from '../config/database'
-import { ConfigError, isConfigError } from '../config/errors'
-import { resolveSecret } from '../config/secret'
+import { env } from '@/config/env'
+import { ConfigError, isConfigError } from '@/config/errors'
+import { runtime } from '@/config/runtime'
 import { jsonErrorHandler, notReady } from './errors'
 import { preflightDatabase } from './preflight'
-import { closePayload } from '../db/close'
+import { closePayload } from '@/db/close'
 import { checkDatabase } from './readiness'
 import { idleGc } from './middleware/idleGc'
 import { retryAfterOn503 } from './middleware/retryAfter'
-import { runInDbScope, scopeJobRuns } from '../db/sqlite/scope'
-import { getLimits } from '../config/limits'
+import { runInDbScope, scopeJobRuns } from '@/db/sqlite/scope'
 import { bodyLimit, declaredSizeLimit, requestForNext } from './limits/body'
 import { loadShedding } from './limits/loadShedding'
 import { runStartupTasks } from './startupTasks'
 import { clientIpHeader } from './security/clientIp'
 import { csrfGuard } from './security/csrf'
 import { securityHeaders } from './security/headers'
-import { listenOrigins } from '../security/origins'
+import { listenOrigins } from '@/security/origins'
 
 export interface ServerOptions {
   dev: boolean
@@ -86,9 +85,10 @@ const listen = (server: http.Server, port: number, host: string): Promise<number
  */
 export const startServer = async (options: ServerOptions): Promise<RunningServer> => {
   const dir = options.dir ?? process.cwd()
-  const target = resolveDatabase(process.env.DATABASE_URI)
-  resolveSecret()
-  const limits = getLimits()
+  const target = env.database()
+  // a bad or missing secret fails here; a generated local one is written before the config loads
+  env.secret()
+  const limits = env.limits()
 
   const state: { payload: Payload | null; handle: NextHandler | null; closing: boolean } = {
     payload: null,
@@ -98,7 +98,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
 
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', process.env.TRUST_PROXY === 'true')
+  app.set('trust proxy', env.trustProxy())
   // Security (src/server/security): headers everywhere, client address for the login throttle,
   // Origin check for cookie-authenticated writes.
   app.use(securityHeaders)
@@ -160,7 +160,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   server.keepAliveTimeout = 65_000
   const port = await listen(server, options.port, options.host)
   // Payload's csrf list (payload.config.ts) includes the address we actually listen on.
-  process.env.REDAKSI_LISTEN_ORIGINS = listenOrigins(options.host, port).join(',')
+  runtime.setListenOrigins(listenOrigins(options.host, port))
 
   let nextApp: { close?: () => Promise<void> } | null = null
   const shutdown = async () => {
@@ -186,7 +186,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   try {
     await preflightDatabase(target)
     const { getPayload } = await import('payload')
-    const { default: config } = await import('../../payload.config')
+    const { default: config } = await import('@payload-config')
     const payload = await getPayload({ config, cron: true })
     state.payload = payload
     scopeJobRuns(payload.jobs as unknown as Parameters<typeof scopeJobRuns>[0])
@@ -208,15 +208,6 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     await shutdown().catch(() => undefined)
     throw err
   }
-}
-
-const parsePort = (raw: string | undefined): number => {
-  if (raw === undefined || raw === '') return 3000
-  const port = Number(raw)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError('PORT', `PORT must be a number from 0 to 65535, got "${raw}"`)
-  }
-  return port
 }
 
 /** Entry point: `tsx src/server/index.ts` (npm run dev) and, through start.ts, `npm start`. */
@@ -250,9 +241,9 @@ export const main = async (): Promise<void> => {
 
   try {
     running = await startServer({
-      dev: process.env.NODE_ENV !== 'production',
-      port: parsePort(process.env.PORT),
-      host: process.env.HOST || '0.0.0.0',
+      dev: !env.isProduction(),
+      port: env.port(),
+      host: env.host(),
     })
   } catch (err) {
     if (isConfigError(err)) {

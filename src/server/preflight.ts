@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import net from 'node:net'
 
-import { redactUri, sqliteFilePath } from '../config/database'
-import type { DatabaseTarget } from '../config/database'
-import { ConfigError } from '../config/errors'
+import { redactUri, sqliteFilePath } from '@/config/database'
+import type { DatabaseTarget } from '@/config/database'
+import { ConfigError } from '@/config/errors'
 
 const tcpReachable = (host: string, port: number, timeoutMs: number): Promise<string | null> =>
   new Promise((resolve) => {

@@ -4,14 +4,13 @@
  * is a local run (a generated secret in ./data is allowed); with it, the strict production rules
  * apply (PAYLOAD_SECRET required).
  */
+import { enterProductionMode } from '@/config/env'
+
 import { buildAdmin, buildIsCurrent } from './buildStamp'
 
 const root = process.cwd()
 
-if (process.env.NODE_ENV !== 'production') {
-  process.env.REDAKSI_LOCAL_START = '1'
-}
-Object.assign(process.env, { NODE_ENV: 'production' })
+enterProductionMode()
 
 if (!buildIsCurrent(root)) {
   process.stderr.write(

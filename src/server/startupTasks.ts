@@ -2,10 +2,11 @@ import { existsSync, readFileSync } from 'node:fs'
 
 import type { Payload } from 'payload'
 
-import { ARTICLES_SLUG } from '../../collections/slugs'
-import { expandPaths } from '../import/files'
-import { Importer } from '../import/importer'
-import { ImportSummary } from '../import/report'
+import { ARTICLES_SLUG } from '@collections/slugs'
+import { env } from '@/config/env'
+import { expandPaths } from '@/features/import/files'
+import { Importer } from '@/features/import/importer'
+import { ImportSummary } from '@/features/import/report'
 
 export const SEEDS_DIR = 'seeds'
 
@@ -15,7 +16,7 @@ export const SEEDS_DIR = 'seeds'
  * (SEED_ON_START=false turns it off).
  */
 export const runStartupTasks = async (payload: Payload): Promise<void> => {
-  if ((process.env.SEED_ON_START ?? 'true').toLowerCase() === 'false') return
+  if (!env.seedOnStart()) return
   if (!existsSync(SEEDS_DIR)) return
   const { totalDocs } = await payload.count({ collection: ARTICLES_SLUG, overrideAccess: true })
   if (totalDocs > 0) return

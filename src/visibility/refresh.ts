@@ -1,6 +1,7 @@
 import type { PayloadRequest, Where } from 'payload'
 
-import { ARTICLES_SLUG, AUTHORS_SLUG, MEDIA_SLUG } from '../../collections/slugs'
+import { ARTICLES_SLUG, AUTHORS_SLUG, MEDIA_SLUG } from '@collections/slugs'
+import { idOf } from '@/lib/ids'
 
 /**
  * Media and authors are public only while a published article uses them (an author can also be
@@ -11,15 +12,6 @@ import { ARTICLES_SLUG, AUTHORS_SLUG, MEDIA_SLUG } from '../../collections/slugs
  * published state or relations change, or an author's public profile or photo change.
  */
 export type Id = string | number
-
-const idOf = (value: unknown): Id | null => {
-  if (value === null || value === undefined) return null
-  if (typeof value === 'object') {
-    const id = (value as { id?: unknown }).id
-    return typeof id === 'string' || typeof id === 'number' ? id : null
-  }
-  return typeof value === 'string' || typeof value === 'number' ? value : null
-}
 
 const ids = (value: unknown): Id[] =>
   (Array.isArray(value) ? value : [value]).map(idOf).filter((id): id is Id => id !== null)

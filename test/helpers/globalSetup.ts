@@ -1,4 +1,4 @@
-import { buildAdmin, buildIsCurrent } from '../../src/server/buildStamp'
+import { buildAdmin, buildIsCurrent } from '@/server/buildStamp'
 
 /** Integration and e2e tests serve the production build: make it once if it is missing or stale. */
 export default function setup(): void {

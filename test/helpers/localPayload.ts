@@ -24,7 +24,7 @@ export const localPayload = async (
   try {
     vi.resetModules()
     const { getPayload } = await import('payload')
-    const { default: config } = await import('../../payload.config')
+    const { default: config } = await import('@payload-config')
     return await getPayload({ config, key: databaseUri })
   } finally {
     // servers spawned later by the same test file must not inherit these

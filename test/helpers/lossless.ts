@@ -1,7 +1,7 @@
 import { expect } from 'vitest'
 
-import type { ParsedArticle } from '../../src/import/parse'
-import { normalizeText } from '../../src/import/parser/decode'
+import type { ParsedArticle } from '@/features/import/parse'
+import { normalizeText } from '@/features/import/parser/decode'
 
 /**
  * Losslessness: every non-blank input line (normalized, trimmed) appears exactly once in

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
+import { tsxArgv } from '@/config/node'
 
 export interface TestServer {
   url: string
@@ -26,13 +27,9 @@ const spawnServer = (mode: 'production' | 'development', env: Record<string, str
   spawn(
     process.execPath,
     [
-      `--conditions=${mode}`,
-      '--no-deprecation',
       // as npm start: lets the server collect a burst's garbage once it is quiet
       '--expose-gc',
-      '--import',
-      'tsx',
-      path.join(root, 'src/server/index.ts'),
+      ...tsxArgv(mode, path.join(root, 'src/server/index.ts')),
     ],
     {
       cwd: root,

@@ -2,10 +2,9 @@ import { createLocalReq } from 'payload'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { closePayload } from '../../src/db/close'
-import { createAuditEvent, createAuthorRow, createCaptionMedia } from '../../src/import/fastWrites'
-import { normalizePersonName } from '../../src/lib/names'
-import { slugify } from '../../src/lib/slugify'
+import { closePayload } from '@/db/close'
+import { createAuditEvent, createAuthorRow, createCaptionMedia } from '@/features/import/fastWrites'
+import { slugify } from '@/lib/slugify'
 import { createTestDatabase, TEST_DATABASES } from '../helpers/databases'
 import type { TestDatabase } from '../helpers/databases'
 import { localPayload } from '../helpers/localPayload'
@@ -59,7 +58,6 @@ describe.each(TEST_DATABASES)(
         name: 'Dio Suhénda',
         outlet: 'The Jakarta Post',
         slug: slugify('Dio Suhénda'),
-        normalizedName: normalizePersonName('Dio Suhénda'),
       })
       const viaFast = await payload.findByID({ collection: 'authors', id: fastId })
       expect(content(viaFast)).toEqual(content(apiRead))

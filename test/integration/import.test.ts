@@ -5,10 +5,11 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { closePayload } from '../../src/db/close'
+import { closePayload } from '@/db/close'
 import { createTestDatabase, TEST_DATABASES } from '../helpers/databases'
 import type { TestDatabase } from '../helpers/databases'
 import { localPayload } from '../helpers/localPayload'
+import { tsxArgv } from '@/config/node'
 
 const root = process.cwd()
 
@@ -28,14 +29,7 @@ const cliEnv = (databaseUri: string): NodeJS.ProcessEnv => {
 const seed = (databaseUri: string, args: string[]) => {
   const res = spawnSync(
     process.execPath,
-    [
-      '--conditions=development',
-      '--no-deprecation',
-      '--import',
-      'tsx',
-      path.join(root, 'src/cli/seed.ts'),
-      ...args,
-    ],
+    tsxArgv('development', path.join(root, 'src/cli/seed.ts'), ...args),
     {
       cwd: root,
       env: cliEnv(databaseUri),

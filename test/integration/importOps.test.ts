@@ -16,9 +16,10 @@ import { createClient } from '@libsql/client'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { generateDocuments } from '../../bench/synthetic'
+import { generateDocuments } from '../fixtures/synthetic'
 import { createTestDatabase, TEST_DATABASES } from '../helpers/databases'
 import type { TestDatabase } from '../helpers/databases'
+import { tsxArgv } from '@/config/node'
 
 /**
  * The importer as operators run it (`npm run seed`): concurrent runs, symbolic links, dry runs,
@@ -42,14 +43,7 @@ const seed = (databaseUri: string, args: string[], cwd = root): Promise<Run> =>
     Reflect.deleteProperty(env, 'NODE_ENV')
     const child = spawn(
       process.execPath,
-      [
-        '--conditions=production',
-        '--no-deprecation',
-        '--import',
-        'tsx',
-        path.join(root, 'src/cli/seed.ts'),
-        ...args,
-      ],
+      tsxArgv('production', path.join(root, 'src/cli/seed.ts'), ...args),
       { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] },
     )
     let stdout = ''

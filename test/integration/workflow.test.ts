@@ -2,22 +2,23 @@ import { createLocalReq } from 'payload'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { closePayload } from '../../src/db/close'
-import { applyTransition, WORKFLOW_CONTEXT_FLAG } from '../../src/workflow/service'
+import { closePayload } from '@/db/close'
+import { applyTransition } from '@/features/workflow/service'
 import {
   decideTransition,
   ROLES,
   TRANSITION_ERROR_HTTP_STATUS,
   WORKFLOW_ACTIONS,
   WORKFLOW_STATES,
-} from '../../src/workflow/transitions'
-import type { Role, WorkflowAction, WorkflowState } from '../../src/workflow/transitions'
+} from '@/features/workflow/rules/transitions'
+import type { Role, WorkflowAction, WorkflowState } from '@/features/workflow/rules/transitions'
 import { Api, bootstrapAccounts } from '../helpers/api'
 import { createTestDatabase, TEST_DATABASES } from '../helpers/databases'
 import type { TestDatabase } from '../helpers/databases'
 import { localPayload } from '../helpers/localPayload'
 import { startTestServer } from '../helpers/server'
 import type { TestServer } from '../helpers/server'
+import { CONTEXT } from '@/lib/requestContext'
 
 type Id = string | number
 type Tokens = Awaited<ReturnType<typeof bootstrapAccounts>>
@@ -51,7 +52,7 @@ describe.each(TEST_DATABASES)('editorial workflow on %s', (kind) => {
         submittedBy: submittedBy as number | null,
         publishAt: state === 'scheduled' ? new Date(Date.now() + 3_600_000).toISOString() : null,
       },
-      context: { [WORKFLOW_CONTEXT_FLAG]: true },
+      context: { [CONTEXT.workflowTransition]: true },
     })
     return doc.id
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { migrationLockTimeoutMs } from '../../src/db/migrationLock'
-import { jobsLeaseMs } from '../../src/jobs/requeueStaleJobs'
+import { jobsLeaseMs } from '@/features/workflow/requeueStaleJobs'
 
 describe('MIGRATION_LOCK_TIMEOUT_SECONDS', () => {
   it('defaults to 300 s and reads seconds', () => {

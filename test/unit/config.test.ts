@@ -4,14 +4,9 @@ import path from 'node:path'
 
 import { afterEach, describe, expect, it } from 'vitest'
 
-import {
-  DEFAULT_SQLITE_URI,
-  redactUri,
-  resolveDatabase,
-  sqliteFilePath,
-} from '../../src/config/database'
-import { ConfigError } from '../../src/config/errors'
-import { resolveSecret } from '../../src/config/secret'
+import { DEFAULT_SQLITE_URI, redactUri, resolveDatabase, sqliteFilePath } from '@/config/database'
+import { ConfigError } from '@/config/errors'
+import { resolveSecret } from '@/config/secret'
 
 describe('resolveDatabase', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { contentHash, normalizeForHash } from '../../src/import/hash'
+import { contentHash, normalizeForHash } from '@/features/import/hash'
 
 const TEXT = 'Judul Berita\n\nJakarta - Pemerintah menambah kuota pupuk.\n\nKata menteri, "cukup."'
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
-import { globToRegExp } from '../../src/import/files'
-import { lexicalToParagraphs, paragraphsToLexical } from '../../src/import/lexical'
-import { normalizePersonName } from '../../src/lib/names'
-import { slugify } from '../../src/lib/slugify'
+import { globToRegExp } from '@/features/import/files'
+import { lexicalToParagraphs, paragraphsToLexical } from '@/features/import/lexical'
+import { normalizePersonName } from '@/lib/names'
+import { slugify } from '@/lib/slugify'
 
 describe('slugify', () => {
   it.each([

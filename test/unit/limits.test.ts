@@ -1,10 +1,10 @@
 import { buildSchema, parse, specifiedRules, validate } from 'graphql'
 import { describe, expect, it } from 'vitest'
 
-import { ConfigError } from '../../src/config/errors'
-import { parseBytes, resolveLimits } from '../../src/config/limits'
-import { bracketDepth, inspectShape } from '../../src/limits/json'
-import { maxAliasesRule, maxDepthRule } from '../../src/limits/graphql'
+import { ConfigError } from '@/config/errors'
+import { parseBytes, resolveLimits } from '@/config/limits'
+import { bracketDepth, inspectShape } from '@/limits/json'
+import { maxAliasesRule, maxDepthRule } from '@/limits/graphql'
 
 describe('resolveLimits', () => {
   it('has defaults for a 2-core machine', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { DEFAULT_LIMITS, LoginThrottle } from '../../src/security/loginThrottle'
+import { DEFAULT_LIMITS, LoginThrottle } from '@/security/loginThrottle'
 
 describe('login throttle', () => {
   const make = () => {

@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { generateDocument } from '../../bench/synthetic'
-import { ParseError, parseDocument } from '../../src/import/parse'
-import type { ParsedArticle } from '../../src/import/parse'
+import { generateDocument } from '../fixtures/synthetic'
+import { ParseError, parseDocument } from '@/features/import/parse'
+import type { ParsedArticle } from '@/features/import/parse'
 import { expectLossless } from '../helpers/lossless'
 
 /**

@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
-import { generateDocument, generateDocuments } from '../../bench/synthetic'
-import type { ParsedArticle, ParsedMedia } from '../../src/import/parse'
-import { MAX_DOCUMENT_BYTES, ParseError, parseDocument } from '../../src/import/parse'
-import { parseDateline } from '../../src/import/parser/byline'
-import { detectLanguage } from '../../src/import/parser/language'
-import { CHROME_PATTERNS } from '../../src/import/parser/patterns'
+import { generateDocument, generateDocuments } from '../fixtures/synthetic'
+import type { ParsedArticle, ParsedMedia } from '@/features/import/parse'
+import { MAX_DOCUMENT_BYTES, ParseError, parseDocument } from '@/features/import/parse'
+import { parseDateline } from '@/features/import/parser/byline'
+import { detectLanguage } from '@/features/import/parser/language'
+import { CHROME_PATTERNS } from '@/features/import/parser/patterns'
 import { expectLossless } from '../helpers/lossless'
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/documents/', import.meta.url))

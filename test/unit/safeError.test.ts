@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { redactSqlText, safeErrorMessage, serializeError } from '../../src/logging/safeError'
+import { redactSqlText, safeErrorMessage, serializeError } from '@/logging/safeError'
 
 /** Shaped like drizzle-orm's DrizzleQueryError (message "Failed query: <sql>\nparams: <values>"). */
 class QueryError extends Error {

@@ -13,15 +13,15 @@ import {
   editableBy,
   isWorkflowAction,
   isWorkflowState,
-} from '../../src/workflow/transitions'
-import * as workflowIndex from '../../src/workflow/index'
+} from '@/features/workflow/rules/transitions'
+import * as workflowIndex from '@/features/workflow/rules'
 import type {
   Role,
   TransitionContext,
   TransitionResult,
   WorkflowAction,
   WorkflowState,
-} from '../../src/workflow/transitions'
+} from '@/features/workflow/rules/transitions'
 
 // ---------------------------------------------------------------------------------------------
 // Independent expectations, written by hand from the spec (NOT derived from the implementation).

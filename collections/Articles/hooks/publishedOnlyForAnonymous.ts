@@ -1,6 +1,6 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
-import { roleOf } from '../../../src/access/roles'
+import { roleOf } from '@/access/roles'
 
 /**
  * `?draft=true` asks Payload for the newest version, which may be an unpublished draft. Readers

@@ -4,11 +4,10 @@ import type {
   CollectionBeforeChangeHook,
 } from 'payload'
 
-import { mergeRelations, refreshRelations, relationsOf } from '../../../src/visibility/refresh'
-import type { ArticleRelations } from '../../../src/visibility/refresh'
-import { ARTICLES_SLUG } from '../../slugs'
-
-const BEFORE_KEY = 'redaksi.visibility.before'
+import { mergeRelations, refreshRelations, relationsOf } from '@/visibility/refresh'
+import type { ArticleRelations } from '@/visibility/refresh'
+import { ARTICLES_SLUG } from '@collections/slugs'
+import { CONTEXT } from '@/lib/requestContext'
 
 type Before = { published: boolean; relations: ArticleRelations }
 
@@ -28,7 +27,8 @@ export const rememberLiveRelations: CollectionBeforeChangeHook = async ({
     where: { id: { equals: originalDoc.id } },
     req,
   })) as Record<string, unknown> | null
-  const store = ((req.context[BEFORE_KEY] as Record<string, Before> | undefined) ??= {})
+  const store = ((req.context[CONTEXT.visibilityBefore] as Record<string, Before> | undefined) ??=
+    {})
   store[String(originalDoc.id)] = {
     published: row?._status === 'published',
     relations: relationsOf(row),
@@ -43,7 +43,7 @@ export const rememberLiveRelations: CollectionBeforeChangeHook = async ({
  * nothing.
  */
 export const refreshAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
-  const store = req.context[BEFORE_KEY] as Record<string, Before> | undefined
+  const store = req.context[CONTEXT.visibilityBefore] as Record<string, Before> | undefined
   const before = store?.[String(doc.id)]
   if (store) delete store[String(doc.id)]
   const publishedNow = (doc as { _status?: string })._status === 'published'

@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { staffUser } from '../../../src/access/roles'
+import { staffUser } from '@/access/roles'
 
 /**
  * `createdBy` is the account that created the article (or duplicated it) and never changes: a

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
-import { refreshMedia, relationsOf } from '../../../src/visibility/refresh'
+import { refreshMedia, relationsOf } from '@/visibility/refresh'
 
 const photoIds = (doc: Record<string, unknown> | null | undefined) =>
   relationsOf(doc ? { media: doc.photo } : null).media

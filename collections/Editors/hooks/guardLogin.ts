@@ -9,9 +9,9 @@ import type {
   PayloadRequest,
 } from 'payload'
 
-import { CLIENT_IP_HEADER } from '../../../src/server/security/clientIp'
-import { loginThrottle } from '../../../src/security/loginThrottle'
-import { EDITORS_SLUG } from '../../slugs'
+import { CLIENT_IP_HEADER } from '@/server/security/clientIp'
+import { loginThrottle } from '@/security/loginThrottle'
+import { EDITORS_SLUG } from '@collections/slugs'
 
 export const LOGIN_THROTTLE_RULE = 'editors.login.throttled'
 

@@ -1,7 +1,7 @@
 import { APIError } from 'payload'
 import type { CollectionBeforeOperationHook, Where } from 'payload'
 
-import { EDITORS_SLUG } from '../../slugs'
+import { EDITORS_SLUG } from '@collections/slugs'
 
 export const LAST_ADMIN_RULE = 'editors.role.keep-one-admin'
 

@@ -1,8 +1,8 @@
 import { APIError } from 'payload'
 import type { CollectionBeforeOperationHook, CollectionBeforeValidateHook } from 'payload'
 
-import { EDITORS_SLUG } from '../../slugs'
-import { roleOf } from '../../../src/access/roles'
+import { EDITORS_SLUG } from '@collections/slugs'
+import { roleOf } from '@/access/roles'
 
 export const ROLE_RULE = 'editors.role.admin-only'
 export { LAST_ADMIN_RULE } from './keepOneAdmin'

@@ -1,7 +1,7 @@
 import { APIError } from 'payload'
 import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest, Where } from 'payload'
 
-import { staffUser } from '../../../src/access/roles'
+import { staffUser } from '@/access/roles'
 
 export const LOCK_RULE = 'locks.own-only'
 

@@ -1,6 +1,6 @@
 import type { TextFieldServerProps } from 'payload'
 
-import { langOf, t } from '../labels'
+import { langOf, t } from '@/admin/labels'
 
 /**
  * Media edit view: whether the entry has its image file yet. Imported captions arrive without

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react'
 import type { UIFieldServerProps } from 'payload'
 
-import { ARTICLES_SLUG } from '../../../collections/slugs'
-import type { Article, Media } from '../../payload-types'
-import { langOf, t } from '../labels'
-import type { Lang } from '../labels'
-import { namesOf } from '../shared'
+import { ARTICLES_SLUG } from '@collections/slugs'
+import type { Article, Media } from '@/payload-types'
+import { langOf, t } from '@/admin/labels'
+import type { Lang } from '@/admin/labels'
+import { namesOf } from '@/admin/shared'
 
 type LexicalNode = {
   type?: string

@@ -3,10 +3,11 @@ import path from 'node:path'
 
 import type { BaseDatabaseAdapter, DatabaseAdapterObj, Payload } from 'payload'
 
-import { sqliteFilePath } from '../../config/database'
-import { readSqliteSettings } from '../../config/sqlite'
+import { sqliteFilePath } from '@/config/database'
+import { env } from '@/config/env'
 import { RedaksiSqliteClient } from './client'
 import { DatabaseBusyError, unavailableCause } from './errors'
+import { libsqlVersionWarning } from './libsqlVersion'
 
 /** The WAL file is truncated back to this size after checkpoints. */
 export const WAL_JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024
@@ -36,7 +37,9 @@ export const withRedaksiSqliteClient = (
         const file = sqliteFilePath(uri)
         if (!file) throw new Error(`DATABASE_URI ${uri} names no SQLite file`)
         mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
-        const settings = readSqliteSettings()
+        const settings = env.sqlite()
+        const versionWarning = libsqlVersionWarning()
+        if (versionWarning) this.payload?.logger?.warn(versionWarning)
         this.client = new RedaksiSqliteClient({
           file,
           lockWaitMs: settings.lockWaitMs,

@@ -2,7 +2,7 @@ import { IncomingMessage } from 'node:http'
 
 import type { Request, RequestHandler, Response } from 'express'
 
-import { bracketDepth, describeShapeProblem, inspectShape, MAX_JSON_DEPTH } from '../../limits/json'
+import { bracketDepth, describeShapeProblem, inspectShape, MAX_JSON_DEPTH } from '@/limits/json'
 
 export interface BodyLimitOptions {
   /** JSON, form and any other non-multipart body. */

@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express'
 
-import { configuredOrigins } from '../../security/origins'
+import { env } from '@/config/env'
+import { configuredOrigins } from '@/security/origins'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -16,7 +17,7 @@ const hasCookie = (cookieHeader: string | undefined, name: string): boolean =>
  */
 export const csrfGuard = (options: { cookieName?: string } = {}): RequestHandler => {
   const cookieName = options.cookieName ?? 'payload-token'
-  const trusted = new Set(configuredOrigins())
+  const trusted = new Set(configuredOrigins(env.originsEnv()))
   return (req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next()
     if (req.headers.authorization) return next()

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { closePayload } from '../../../src/db/close'
+import { closePayload } from '@/db/close'
 import { Api, bootstrapAccounts, PASSWORD } from '../../helpers/api'
 import { createTestDatabase, TEST_DATABASES } from '../../helpers/databases'
 import type { TestDatabase } from '../../helpers/databases'
@@ -12,6 +12,7 @@ import { postJson } from '../../helpers/http'
 import { localPayload } from '../../helpers/localPayload'
 import { startTestServer } from '../../helpers/server'
 import type { TestServer } from '../../helpers/server'
+import { tsxArgv } from '@/config/node'
 
 const GENERIC = 'The email or password provided is incorrect.'
 
@@ -108,14 +109,12 @@ describe.each(TEST_DATABASES)('login abuse on %s', (kind) => {
     Reflect.deleteProperty(env, 'NODE_ENV')
     const cli = spawnSync(
       process.execPath,
-      [
-        '--conditions=production',
-        '--import',
-        'tsx',
+      tsxArgv(
+        'production',
         path.join(process.cwd(), 'src/cli/createAdmin.ts'),
         '--unlock',
         'Editor2@redaksi.test',
-      ],
+      ),
       { env, encoding: 'utf8', timeout: 60_000 },
     )
     expect(cli.status, cli.stderr).toBe(0)
@@ -124,14 +123,12 @@ describe.each(TEST_DATABASES)('login abuse on %s', (kind) => {
 
     const unknown = spawnSync(
       process.execPath,
-      [
-        '--conditions=production',
-        '--import',
-        'tsx',
+      tsxArgv(
+        'production',
         path.join(process.cwd(), 'src/cli/createAdmin.ts'),
         '--unlock',
         'nobody@redaksi.test',
-      ],
+      ),
       { env, encoding: 'utf8', timeout: 60_000 },
     )
     expect(unknown.status).toBe(1)

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { closePayload } from '../../../src/db/close'
-import { WORKFLOW_CONTEXT_FLAG } from '../../../src/workflow/service'
+import { closePayload } from '@/db/close'
 import { Api, bootstrapAccounts } from '../../helpers/api'
 import { createTestDatabase, TEST_DATABASES } from '../../helpers/databases'
 import type { TestDatabase } from '../../helpers/databases'
 import { localPayload } from '../../helpers/localPayload'
 import { startTestServer } from '../../helpers/server'
 import type { TestServer } from '../../helpers/server'
+import { CONTEXT } from '@/lib/requestContext'
 
 type Id = number | string
 type List = { totalDocs: number; docs: { id: Id; caption?: string; name?: string }[] }
@@ -160,7 +160,7 @@ describe.each(TEST_DATABASES)('media and authors follow their articles on %s', (
         collection: 'articles',
         id: doc.id,
         data: { workflowStatus: 'published', _status: 'published' },
-        context: { [WORKFLOW_CONTEXT_FLAG]: true },
+        context: { [CONTEXT.workflowTransition]: true },
       })
       expect((await anonymousMedia()).docs.map((d) => d.id)).toEqual([photo])
       const del = await api.as(tokens.editor).delete(`/api/articles/${doc.id}`)

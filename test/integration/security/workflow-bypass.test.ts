@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { closePayload } from '../../../src/db/close'
+import { closePayload } from '@/db/close'
 import { Api, bootstrapAccounts } from '../../helpers/api'
 import { createTestDatabase, TEST_DATABASES } from '../../helpers/databases'
 import type { TestDatabase } from '../../helpers/databases'

@@ -1,4 +1,4 @@
-import { WorkflowPanel as WorkflowPanel_eab2dfd971b50d9274cb0da3775417d2 } from '../../../../src/admin/components/WorkflowPanel'
+import { WorkflowPanel as WorkflowPanel_331f365f72bf75c18d95c05b2fcb29cb } from '../../../../src/features/workflow/admin/WorkflowPanel'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -23,19 +23,19 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ReaderPreview as ReaderPreview_14a93004a796671bdb1cb3619b044afe } from '../../../../src/admin/components/ReaderPreview'
-import { WorkflowStatusCell as WorkflowStatusCell_efef8928bbcd34d9119a6ad3ff394826 } from '../../../../src/admin/components/WorkflowStatusCell'
-import { AuditHistory as AuditHistory_e706b4ab5847a74d22bed1f437d8fdee } from '../../../../src/admin/components/AuditHistory'
-import { ArticleQuickFilters as ArticleQuickFilters_ecdb337a78e0919843600ba1a5b3666a } from '../../../../src/admin/components/ArticleQuickFilters'
-import { PublishChangesButton as PublishChangesButton_a91fb9ecc6677c6e41d39b64353ae356 } from '../../../../src/admin/components/PublishChangesButton'
-import { NoButton as NoButton_4bc5e5f3f6999f94043173f45effa8e2 } from '../../../../src/admin/components/NoButton'
+import { WorkflowStatusCell as WorkflowStatusCell_cb40cfea099aa283444c2d8c4eb3009f } from '../../../../src/features/workflow/admin/WorkflowStatusCell'
+import { AuditHistory as AuditHistory_25ea2559951481df543660cd0e1d5690 } from '../../../../src/features/audit/admin/AuditHistory'
+import { ArticleQuickFilters as ArticleQuickFilters_ed419c665c0ca7f01cf8f643cc6b3a3d } from '../../../../src/features/workflow/admin/ArticleQuickFilters'
+import { PublishChangesButton as PublishChangesButton_23322dcbdc3af85073f86b1eaf89a9c3 } from '../../../../src/features/workflow/admin/PublishChangesButton'
+import { NoButton as NoButton_680292414cff166d66abb5284d80c1a1 } from '../../../../src/features/workflow/admin/NoButton'
 import { PhotoStatusCell as PhotoStatusCell_771da2a1266b0eb0d39d3717b1b63ecc } from '../../../../src/admin/components/PhotoStatusCell'
 import { PhotoStatusField as PhotoStatusField_f87a386aa99c9e13d837cf6b1e8797a6 } from '../../../../src/admin/components/PhotoStatusField'
-import { ReviewQueue as ReviewQueue_cc0dd6d39614eb2ca9fcb5c769950a8b } from '../../../../src/admin/components/ReviewQueue'
+import { ReviewQueue as ReviewQueue_cade97ef3b6cb945a09327fdad95434d } from '../../../../src/features/workflow/admin/ReviewQueue'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
-  "/src/admin/components/WorkflowPanel#WorkflowPanel": WorkflowPanel_eab2dfd971b50d9274cb0da3775417d2,
+  "/src/features/workflow/admin/WorkflowPanel#WorkflowPanel": WorkflowPanel_331f365f72bf75c18d95c05b2fcb29cb,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -60,13 +60,13 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/admin/components/ReaderPreview#ReaderPreview": ReaderPreview_14a93004a796671bdb1cb3619b044afe,
-  "/src/admin/components/WorkflowStatusCell#WorkflowStatusCell": WorkflowStatusCell_efef8928bbcd34d9119a6ad3ff394826,
-  "/src/admin/components/AuditHistory#AuditHistory": AuditHistory_e706b4ab5847a74d22bed1f437d8fdee,
-  "/src/admin/components/ArticleQuickFilters#ArticleQuickFilters": ArticleQuickFilters_ecdb337a78e0919843600ba1a5b3666a,
-  "/src/admin/components/PublishChangesButton#PublishChangesButton": PublishChangesButton_a91fb9ecc6677c6e41d39b64353ae356,
-  "/src/admin/components/NoButton#NoButton": NoButton_4bc5e5f3f6999f94043173f45effa8e2,
+  "/src/features/workflow/admin/WorkflowStatusCell#WorkflowStatusCell": WorkflowStatusCell_cb40cfea099aa283444c2d8c4eb3009f,
+  "/src/features/audit/admin/AuditHistory#AuditHistory": AuditHistory_25ea2559951481df543660cd0e1d5690,
+  "/src/features/workflow/admin/ArticleQuickFilters#ArticleQuickFilters": ArticleQuickFilters_ed419c665c0ca7f01cf8f643cc6b3a3d,
+  "/src/features/workflow/admin/PublishChangesButton#PublishChangesButton": PublishChangesButton_23322dcbdc3af85073f86b1eaf89a9c3,
+  "/src/features/workflow/admin/NoButton#NoButton": NoButton_680292414cff166d66abb5284d80c1a1,
   "/src/admin/components/PhotoStatusCell#PhotoStatusCell": PhotoStatusCell_771da2a1266b0eb0d39d3717b1b63ecc,
   "/src/admin/components/PhotoStatusField#PhotoStatusField": PhotoStatusField_f87a386aa99c9e13d837cf6b1e8797a6,
-  "/src/admin/components/ReviewQueue#ReviewQueue": ReviewQueue_cc0dd6d39614eb2ca9fcb5c769950a8b,
+  "/src/features/workflow/admin/ReviewQueue#ReviewQueue": ReviewQueue_cade97ef3b6cb945a09327fdad95434d,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,577 @@
+/**
+ * Parser for plain-text copies of scraped news articles (Indonesian and English).
+ *
+ * Every non-blank line is classified by role (title, meta, caption, body, boilerplate) from its
+ * position and shape; site chrome is recognised from the data in `parser/patterns.ts`. The
+ * result keeps every input line (`lines`) so nothing is silently lost.
+ */
+import type { DateParts } from '@/features/import/parser/dates'
+import type { ChromePattern } from '@/features/import/parser/patterns'
+import type { MetaInfo } from '@/features/import/parser/byline'
+import {
+  isOutletLike,
+  normalizeOutlet,
+  parseDateline,
+  parseMetaLine,
+  placeOffset,
+} from '@/features/import/parser/byline'
+import { matchCaption } from '@/features/import/parser/caption'
+import { parseDateOnly, toIso } from '@/features/import/parser/dates'
+import { decodeInput } from '@/features/import/parser/decode'
+import { ParseError } from '@/features/import/parser/errors'
+import { detectLanguage } from '@/features/import/parser/language'
+import {
+  CAPTION_LABEL_LINE,
+  CHROME_PATTERNS,
+  INITIALS_RE,
+  RELATED_HEADING,
+} from '@/features/import/parser/patterns'
+
+export { ParseError } from '@/features/import/parser/errors'
+export { MAX_DOCUMENT_BYTES } from '@/features/import/parser/decode'
+
+export interface ParsedMedia {
+  caption: string
+  credit: string | null
+}
+
+export type LineRole = 'title' | 'meta' | 'caption' | 'body' | 'boilerplate'
+
+export interface ParsedArticle {
+  title: string
+  authors: string[]
+  outlet: string | null
+  editor: string | null
+  translators: string[]
+  /** The place of the dateline, e.g. 'Jakarta'. */
+  dateline: string | null
+  /** ISO 8601 with offset; WIB = +07:00, WITA = +08:00, WIT = +09:00. */
+  publishedAt: string | null
+  /** ISO 639-1 code detected from the text. */
+  language: string
+  media: ParsedMedia[]
+  /** Body paragraphs in order, with paragraphs split by the scraper re-joined. */
+  paragraphs: string[]
+  boilerplate: string[]
+  warnings: string[]
+  /** Every non-blank input line (normalized, trimmed) with its role, in input order. */
+  lines: { role: LineRole; text: string }[]
+}
+
+interface Line {
+  text: string
+  block: number
+  role: LineRole | null
+  chrome: ChromePattern | null
+}
+
+interface MetaHit {
+  info: MetaInfo
+  text: string
+}
+
+const MAX_TITLE_LENGTH = 250
+const MAX_LEADING_LINES = 8
+const GUESS_WINDOW = 3
+const MAX_SHORT_WARNINGS = 5
+const TRAILER_PROSE_MIN = 40
+const DEFAULT_OFFSET = '+07:00'
+const OFFSET_ZONES: Record<string, string> = {
+  '+07:00': 'WIB',
+  '+08:00': 'WITA',
+  '+09:00': 'WIT',
+}
+
+const HAS_LETTER = /\p{L}/u
+const SENTENCE_END = /[.!?…]$/
+const CLOSERS_TAIL = /["”’'»)\]]+$/u
+const CLOSER_CHARS = new Set(['"', '”', '’', "'", '»', ')', ']'])
+const CONTINUATION_START = /^[\p{Ll}"“'‘(«]/u
+const CONTINUATION_END = /[,;:\-–—]$/
+const LIST_ITEM = /^(?:[-–•*▪]\s+|\d{1,2}[.)]\s+)/
+const HEADING_START = /^[\p{Lu}\d"“]/u
+const TITLE_SUFFIX = /^(.{10,}?)\s+[|–—-]\s+([^|–—-]{2,40})$/
+const REPUBLISHED_OUTLET =
+  /\b(?:tayang|terbit|dimuat|published|appeared)\s+(?:di|on|in)\s+([\p{L}\d.]+(?:\s+[\p{Lu}][\p{L}\d.]*){0,2})/u
+
+const matchChrome = (text: string): ChromePattern | null => {
+  for (const p of CHROME_PATTERNS) {
+    if (text.length <= p.maxLength && p.re.test(text)) return p
+  }
+  return null
+}
+
+const wordCount = (text: string): number => {
+  let n = 0
+  let inWord = false
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) === 32
+    if (!space && !inWord) n++
+    inWord = !space
+  }
+  return n
+}
+
+/** True when a paragraph ends a sentence (ignoring closing quotes and editor initials). */
+const endsSentence = (text: string): boolean => {
+  let t = text
+  if (t.endsWith(')')) t = t.replace(INITIALS_RE, '').trimEnd()
+  if (CLOSER_CHARS.has(t[t.length - 1])) t = t.replace(CLOSERS_TAIL, '')
+  return SENTENCE_END.test(t)
+}
+
+const isHeadingLike = (text: string): boolean =>
+  text.length <= 80 && wordCount(text) <= 10 && HEADING_START.test(text)
+
+/**
+ * Whether the scraper split one paragraph in two: `prev` does not end a sentence and `next`
+ * continues it. Headings (short, capitalised, followed by a capitalised line) and a following
+ * dateline stop the join.
+ */
+const shouldJoin = (prev: string, next: string): boolean => {
+  if (endsSentence(prev)) return false
+  if (LIST_ITEM.test(next) || LIST_ITEM.test(prev)) return false
+  if (parseDateline(next) !== null) return false
+  if (CONTINUATION_START.test(next)) return true
+  if (CONTINUATION_END.test(prev)) return true
+  return !isHeadingLike(prev)
+}
+
+/** A headline: short, and not ending like a sentence or opening with a dateline. */
+const isHeadlineLike = (text: string): boolean =>
+  text.length <= 150 && !endsSentence(text) && parseDateline(text) === null
+
+const splitLines = (text: string): Line[] => {
+  const out: Line[] = []
+  let block = 0
+  let blank = false
+  for (const raw of text.split('\n')) {
+    const t = raw.trim()
+    if (t.length === 0) {
+      blank = true
+      continue
+    }
+    if (blank && out.length > 0) block++
+    blank = false
+    out.push({ text: t, block, role: null, chrome: null })
+  }
+  return out
+}
+
+const dedupe = (names: string[]): string[] => {
+  const seen = new Set<string>()
+  const out: string[] = []
+  for (const n of names) {
+    const key = n.toLowerCase()
+    if (seen.has(key)) continue
+    seen.add(key)
+    out.push(n)
+  }
+  return out
+}
+
+const quote = (text: string): string =>
+  JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text)
+
+/**
+ * Prose balance used to decide where the end-of-article trailer starts: a trailer may only
+ * start after some body-like text and must not be followed by more than half as much prose as
+ * precedes it (so a mid-article "Selanjutnya" on a multi-page article is not a trailer).
+ */
+const makeTrailerGuard = (lines: Line[], from: number): ((start: number) => boolean) => {
+  // cumulative[i] = prose characters in lines[from .. i-1]
+  const cumulative = new Array<number>(lines.length + 1).fill(0)
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]
+    const prose =
+      i >= from && l.chrome === null && l.text.length >= TRAILER_PROSE_MIN ? l.text.length : 0
+    cumulative[i + 1] = cumulative[i] + prose
+  }
+  const total = cumulative[lines.length]
+  return (start: number): boolean => {
+    const before = cumulative[start]
+    const after = total - before
+    return before > 0 && after <= before * 0.5
+  }
+}
+
+/** Hard-wrapped text: most lines inside a block stop mid-sentence and lines are short. */
+const isHardWrapped = (lines: Line[], body: number[]): boolean => {
+  let pairs = 0
+  let open = 0
+  let maxLength = 0
+  for (let k = 0; k < body.length; k++) {
+    const i = body[k]
+    maxLength = Math.max(maxLength, lines[i].text.length)
+    const next = body[k + 1]
+    if (next === i + 1 && lines[next].block === lines[i].block) {
+      pairs++
+      if (!endsSentence(lines[i].text)) open++
+    }
+  }
+  return pairs >= 3 && maxLength <= 110 && open >= pairs * 0.5
+}
+
+/** Parses one scraped article. Throws ParseError for unusable input. */
+/** Everything the phases pass on: the classified lines and what they yielded. */
+export interface ClassifiedLines {
+  lines: Line[]
+  metas: MetaHit[]
+  media: ParsedMedia[]
+  titleLine: string
+}
+
+/**
+ * Phase 2 (after decode): split into lines and give each its role (title, meta, caption, body,
+ * boilerplate) from its position and shape; collects meta lines and captions on the way.
+ */
+export function classifyLines(text: string, warnings: string[]): ClassifiedLines {
+  const lines = splitLines(text)
+  for (const l of lines) l.chrome = matchChrome(l.text)
+
+  const metas: MetaHit[] = []
+  const media: ParsedMedia[] = []
+
+  // Title: the first line that is neither chrome nor a bare date.
+  let titleIndex = -1
+  for (let i = 0; i < lines.length && i < MAX_LEADING_LINES; i++) {
+    const l = lines[i]
+    if (l.chrome !== null) {
+      l.role = 'boilerplate'
+      continue
+    }
+    const date = parseDateOnly(l.text)
+    if (date !== null) {
+      l.role = 'meta'
+      metas.push({ info: { ...emptyMeta(), date }, text: l.text })
+      continue
+    }
+    // An outlet name on its own line above the title ("JPNN.com", "kumparanNEWS").
+    if (!l.text.includes(' ') && i + 1 < lines.length && isOutletLike(l.text)) {
+      l.role = 'meta'
+      metas.push({ info: { ...emptyMeta(), outlet: normalizeOutlet(l.text) }, text: l.text })
+      continue
+    }
+    if (l.text.length > MAX_TITLE_LENGTH || !HAS_LETTER.test(l.text)) break
+    l.role = 'title'
+    titleIndex = i
+    break
+  }
+  if (titleIndex < 0) throw new ParseError('no recognizable title')
+  const titleLine = lines[titleIndex].text
+
+  const trailerGuard = makeTrailerGuard(lines, titleIndex + 1)
+  let trailerStart = lines.length
+  for (let i = titleIndex + 1; i < lines.length; i++) {
+    if (lines[i].chrome?.trailer && trailerGuard(i)) {
+      trailerStart = i
+      break
+    }
+  }
+  let inBody = false
+  let captionNext = false
+  let bodyCount = 0
+  let relatedList = false
+  let pendingCredit: string | null = null
+  let previousRole: LineRole | null = null
+  for (let i = titleIndex + 1; i < lines.length; i++) {
+    const l = lines[i]
+    if (i >= trailerStart) {
+      const info = parseMetaLine(l.text, 'body')
+      if (info !== null && info.credit) {
+        l.role = 'meta'
+        metas.push({ info, text: l.text })
+      } else l.role = 'boilerplate'
+      continue
+    }
+    if (l.chrome !== null) {
+      l.role = 'boilerplate'
+      relatedList = RELATED_HEADING.test(l.text)
+      continue
+    }
+    if (relatedList) {
+      // Headlines listed under a bare "Baca Juga" / "Berita Terkait" heading.
+      if (isHeadlineLike(l.text) && parseMetaLine(l.text, 'body') === null) {
+        l.role = 'boilerplate'
+        continue
+      }
+      relatedList = false
+    }
+    if (captionNext && l.text.length <= 400) {
+      // The line after a bare caption label ("Keterangan gambar,") is the caption.
+      const caption = matchCaption(l.text, 400) ?? { caption: l.text, credit: null }
+      l.role = 'caption'
+      media.push({ caption: caption.caption, credit: caption.credit ?? pendingCredit })
+      pendingCredit = null
+      captionNext = false
+      previousRole = 'caption'
+      continue
+    }
+    captionNext = false
+    if (CAPTION_LABEL_LINE.test(l.text)) {
+      l.role = 'meta'
+      captionNext = true
+      previousRole = 'meta'
+      continue
+    }
+    // Header rules still apply right after a one-line deck (subtitle) under the title.
+    const header = bodyCount === 0 || (bodyCount === 1 && i <= titleIndex + 3)
+    const info = parseMetaLine(l.text, header ? 'header' : 'body')
+    if (info !== null && !(info.guessed && (bodyCount > 0 || i > titleIndex + GUESS_WINDOW))) {
+      l.role = 'meta'
+      metas.push({ info, text: l.text })
+      if (info.guessed) warnings.push(`byline guessed from name-like line: ${quote(l.text)}`)
+      if (info.photoCredit !== null) {
+        // A credit line right after a caption without one belongs to it; otherwise keep it
+        // for the caption that follows.
+        const last = media[media.length - 1]
+        if (previousRole === 'caption' && last.credit === null) last.credit = info.photoCredit
+        else pendingCredit = info.photoCredit
+      }
+      // Closing credits ("Editor: …", "Reporting by …") after the body end the article.
+      if (inBody && info.credit && i + 1 < trailerStart && trailerGuard(i + 1)) {
+        trailerStart = i + 1
+      }
+      previousRole = 'meta'
+      continue
+    }
+    const caption = matchCaption(l.text, header ? 400 : 300)
+    if (caption !== null) {
+      l.role = 'caption'
+      media.push({ caption: caption.caption, credit: caption.credit ?? pendingCredit })
+      pendingCredit = null
+      previousRole = 'caption'
+      continue
+    }
+    l.role = 'body'
+    inBody = true
+    bodyCount++
+    previousRole = 'body'
+  }
+
+  return { lines, metas, media, titleLine }
+}
+
+/** Phase 3: body lines → paragraphs, re-joined where the scraper split a sentence. */
+export function joinParagraphs(lines: Line[], warnings: string[]): string[] {
+  const bodyIndexes: number[] = []
+  for (let i = 0; i < lines.length; i++) if (lines[i].role === 'body') bodyIndexes.push(i)
+  if (bodyIndexes.length === 0) throw new ParseError('no body text')
+  const wrapped = isHardWrapped(lines, bodyIndexes)
+  const paragraphs: string[] = []
+  let current = ''
+  for (let k = 0; k < bodyIndexes.length; k++) {
+    const line = lines[bodyIndexes[k]]
+    if (k === 0) {
+      current = line.text
+      continue
+    }
+    const prevIndex = bodyIndexes[k - 1]
+    const sameBlock = prevIndex === bodyIndexes[k] - 1 && lines[prevIndex].block === line.block
+    if ((wrapped && sameBlock) || shouldJoin(current, line.text)) {
+      current = `${current} ${line.text}`
+    } else {
+      paragraphs.push(current)
+      current = line.text
+    }
+  }
+  paragraphs.push(current)
+  if (wrapped) warnings.push('hard-wrapped text: lines inside a paragraph block were joined')
+
+  let shortWarnings = 0
+  for (const p of paragraphs) {
+    if (shortWarnings < MAX_SHORT_WARNINGS && p.length < 40 && wordCount(p) < 4) {
+      warnings.push(`short line treated as body: ${quote(p)}`)
+      shortWarnings++
+    }
+  }
+
+  return paragraphs
+}
+
+/** What the meta lines, the title and the dateline say about the article. */
+export interface CollectedMetadata {
+  title: string
+  authors: string[]
+  outlet: string | null
+  editor: string | null
+  translators: string[]
+  /** The dateline's place, or one from a meta line. */
+  place: string | null
+  initials: string | null
+  published: DateParts | null
+  updated: DateParts | null
+}
+
+/** Phase 4: byline, outlet, editor, translators, dateline and dates from the classified lines. */
+export function collectMetadata(
+  { lines, metas, titleLine }: ClassifiedLines,
+  paragraphs: string[],
+  warnings: string[],
+): CollectedMetadata {
+  // Dateline: the opening of the first paragraph (or the second, after a short lead).
+  let dateline = parseDateline(paragraphs[0])
+  if (dateline === null && paragraphs.length > 1 && paragraphs[0].length < 160) {
+    dateline = parseDateline(paragraphs[1])
+  }
+
+  // Metadata gathered from meta lines.
+  const bylineAuthors: string[] = []
+  const reporting: string[] = []
+  const translators: string[] = []
+  let outlet: string | null = null
+  let editor: string | null = null
+  let place: string | null = null
+  let initials: string | null = null
+  let published: DateParts | null = null
+  let updated: DateParts | null = null
+  for (const { info } of metas) {
+    bylineAuthors.push(...info.authors)
+    reporting.push(...info.reporting)
+    translators.push(...info.translators)
+    outlet = outlet ?? info.outlet
+    editor = editor ?? info.editor
+    place = place ?? info.place
+    initials = initials ?? info.initials
+    if (info.date !== null) {
+      if (info.dateIsUpdate) updated = updated ?? info.date
+      else published = published ?? info.date
+    }
+  }
+
+  let authors = dedupe(bylineAuthors)
+  if (authors.length === 0) authors = dedupe(reporting)
+  if (authors.length === 0) warnings.push('no byline found')
+
+  let title = titleLine
+  const suffix = TITLE_SUFFIX.exec(titleLine)
+  if (suffix && isOutletLike(suffix[2])) {
+    title = suffix[1]
+    outlet = outlet ?? normalizeOutlet(suffix[2])
+  }
+  outlet = outlet ?? dateline?.outlet ?? null
+  if (outlet === null) {
+    for (const l of lines) {
+      if (l.role !== 'boilerplate' || l.chrome?.label !== 'republished') continue
+      const m = REPUBLISHED_OUTLET.exec(l.text)
+      if (m && isOutletLike(m[1])) {
+        outlet = normalizeOutlet(m[1])
+        break
+      }
+    }
+  }
+
+  return {
+    title,
+    authors,
+    outlet,
+    editor,
+    translators: dedupe(translators),
+    place: dateline?.place ?? place,
+    initials,
+    published,
+    updated,
+  }
+}
+
+/** Phase 5: the publication date as ISO 8601 with an offset (from the dateline's zone if unstated). */
+export function resolveDates(
+  { published: found, updated, place: datelinePlace }: CollectedMetadata,
+  warnings: string[],
+): string | null {
+  let published = found
+  let publishedAt: string | null = null
+  if (published === null && updated !== null) {
+    published = updated
+    warnings.push('only an update date found; used as publishedAt')
+  }
+  if (published !== null) {
+    let offset = published.offset
+    if (offset === null) {
+      const fromPlace = placeOffset(datelinePlace)
+      offset = fromPlace ?? DEFAULT_OFFSET
+      const zone = OFFSET_ZONES[offset] ?? offset
+      warnings.push(
+        fromPlace !== null
+          ? `time zone not stated; assumed ${offset} (${zone}) from dateline ${quote(datelinePlace ?? '')}`
+          : `time zone not stated; assumed ${offset} (${zone})`,
+      )
+    }
+    publishedAt = toIso(published, offset)
+  } else warnings.push('publishedAt not found')
+
+  return publishedAt
+}
+
+/**
+ * Parses already-decoded text (decodeInput's output) through the named phases:
+ * classify lines → join paragraphs → collect metadata → resolve dates.
+ */
+export function parseText(text: string, warnings: string[] = []): ParsedArticle {
+  const classified = classifyLines(text, warnings)
+  const { lines, media } = classified
+  const paragraphs = joinParagraphs(lines, warnings)
+  const meta = collectMetadata(classified, paragraphs, warnings)
+  const { title, authors, outlet, editor, translators, place: datelinePlace } = meta
+  let { initials } = meta
+  const publishedAt = resolveDates(meta, warnings)
+
+  const lastParagraph = paragraphs[paragraphs.length - 1]
+  const tailInitials = INITIALS_RE.exec(lastParagraph)
+  if (initials === null && tailInitials) initials = tailInitials[1].replace(/\s+/g, '')
+  if (editor === null && initials !== null) {
+    warnings.push(`editor initials found but no editor named: (${initials})`)
+  }
+
+  const guess = detectLanguage(`${title}\n${paragraphs.join('\n')}`)
+  if (!guess.confident) warnings.push(`language uncertain; assumed "${guess.language}"`)
+
+  const boilerplate: string[] = []
+  const outLines: { role: LineRole; text: string }[] = []
+  for (const l of lines) {
+    const role = l.role ?? 'boilerplate'
+    if (role === 'boilerplate') boilerplate.push(l.text)
+    outLines.push({ role, text: l.text })
+  }
+
+  return {
+    title,
+    authors,
+    outlet,
+    editor,
+    translators,
+    dateline: datelinePlace,
+    publishedAt,
+    language: guess.language,
+    media,
+    paragraphs,
+    boilerplate,
+    warnings,
+    lines: outLines,
+  }
+}
+
+/** Phase 1 + the rest: decode bytes or text (decodeInput), then parseText. */
+export function parseDocument(
+  input: string | Buffer,
+  options: { fileName: string },
+): ParsedArticle {
+  void options.fileName
+  const { text, warnings } = decodeInput(input)
+  return parseText(text, warnings)
+}
+
+const emptyMeta = (): MetaInfo => ({
+  authors: [],
+  reporting: [],
+  outlet: null,
+  editor: null,
+  translators: [],
+  date: null,
+  dateIsUpdate: false,
+  place: null,
+  photoCredit: null,
+  initials: null,
+  guessed: false,
+  credit: false,
+})

@@ -1,0 +1,108 @@
+import type { UIFieldServerProps } from 'payload'
+
+import { ARTICLES_SLUG } from '@collections/slugs'
+import type { Article } from '@/payload-types'
+import { fourEyesEnabled } from '@/features/workflow/config'
+import {
+  availableActions,
+  isWorkflowState,
+  transitionContext,
+  TRANSITIONS,
+} from '@/features/workflow/rules/transitions'
+import type { WorkflowState } from '@/features/workflow/rules/transitions'
+import { formatDateTime, langOf, t, ui } from '@/admin/labels'
+import { stateLabels, workflowActionLabels } from '@/features/workflow/labels'
+import { roleOf } from '@/access/roles'
+import { idOf, sameId } from '@/lib/ids'
+import { WorkflowActions } from '@/features/workflow/admin/WorkflowActions'
+import { WorkflowBadge } from '@/features/workflow/admin/WorkflowBadge'
+
+/**
+ * Article edit view, sidebar (a `ui` field): the current review state and one button per
+ * workflow action this user may take now (from the rule book, src/features/workflow/rules/transitions.ts).
+ * The buttons call POST /api/articles/:id/workflow; see WorkflowActions.
+ */
+export const WorkflowPanel = async ({ id, payload, user, i18n }: UIFieldServerProps) => {
+  const lang = langOf(i18n?.language)
+  const heading = <h3 className="redaksi-panel__title">{t(lang, 'workflow')}</h3>
+
+  const article = id
+    ? ((await payload.findByID({
+        collection: ARTICLES_SLUG,
+        id,
+        draft: true,
+        depth: 0,
+        overrideAccess: false,
+        user,
+        disableErrors: true,
+        select: { workflowStatus: true, submittedBy: true, createdBy: true, publishAt: true },
+      })) as Pick<
+        Article,
+        'id' | 'workflowStatus' | 'submittedBy' | 'createdBy' | 'publishAt'
+      > | null)
+    : null
+
+  if (!article) {
+    return (
+      <div className="redaksi-panel" data-testid="workflow-panel">
+        {heading}
+        <WorkflowBadge state="draft" lang={lang} />
+        <p className="redaksi-muted">{t(lang, 'saveFirst')}</p>
+      </div>
+    )
+  }
+
+  const state: WorkflowState = isWorkflowState(article.workflowStatus)
+    ? article.workflowStatus
+    : 'draft'
+  const role = roleOf({ user })
+  const userId = idOf(user)
+  const fourEyes = fourEyesEnabled()
+  const actions =
+    role && userId !== null
+      ? availableActions(transitionContext(article, { id: userId, role }, { fourEyes }))
+      : []
+  // Admins see approve/publish/schedule on their own submission: they override four-eyes.
+  const overridesFourEyes =
+    fourEyes &&
+    role === 'admin' &&
+    sameId(article.submittedBy, userId) &&
+    actions.some((action) => TRANSITIONS[action].fourEyes)
+
+  return (
+    <div className="redaksi-panel" data-testid="workflow-panel" data-state={state}>
+      {heading}
+      <div className="redaksi-panel__state">
+        <span className="redaksi-muted">{t(lang, 'currentState')}:</span>{' '}
+        <span data-testid="workflow-state" data-state={state}>
+          <WorkflowBadge state={state} lang={lang} />
+        </span>
+      </div>
+      {state === 'scheduled' && article.publishAt && (
+        <p className="redaksi-muted" data-testid="workflow-publish-at">
+          {t(lang, 'scheduledFor')}: {formatDateTime(article.publishAt, lang)}
+        </p>
+      )}
+      {overridesFourEyes && <p className="redaksi-muted">{t(lang, 'fourEyesOverride')}</p>}
+      <WorkflowActions
+        articleId={article.id}
+        actions={actions.map((action) => ({ action, label: workflowActionLabels[action][lang] }))}
+        lang={lang}
+        stateNames={Object.fromEntries(
+          Object.entries(stateLabels).map(([value, labels]) => [value, labels[lang]]),
+        )}
+        strings={{
+          noActions: ui.noActions[lang],
+          unsavedChanges: ui.unsavedChanges[lang],
+          note: ui.note[lang],
+          noteRequired: ui.noteRequired[lang],
+          publishAt: ui.publishAt[lang],
+          publishAtRequired: ui.publishAtRequired[lang],
+          confirm: ui.confirm[lang],
+          cancel: ui.cancel[lang],
+          working: ui.working[lang],
+        }}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,62 @@
+import type { Field } from 'payload'
+
+import { EDITORS_SLUG } from '@collections/slugs'
+import { stateLabels } from '@/features/workflow/labels'
+import { WORKFLOW_STATES } from './rules'
+
+/** The sidebar panel: review state and the workflow actions open to this user (after `title`). */
+export const workflowPanelField: Field = {
+  // Sidebar: review state and the workflow actions open to this user.
+  name: 'workflowPanel',
+  type: 'ui',
+  label: { en: 'Workflow', id: 'Alur kerja' },
+  admin: {
+    position: 'sidebar',
+    disableListColumn: true,
+    components: { Field: '/src/features/workflow/admin/WorkflowPanel#WorkflowPanel' },
+  },
+}
+
+/**
+ * The fields the workflow owns (after `outlet`): only the workflow service writes them
+ * (keepWorkflowFields, guardWorkflowFields).
+ */
+export const workflowFields: Field[] = [
+  {
+    name: 'publishedAt',
+    type: 'date',
+    index: true,
+    label: { en: 'Published at', id: 'Waktu terbit' },
+    // Set by the workflow when the article first goes live.
+    admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+  },
+  {
+    name: 'workflowStatus',
+    type: 'select',
+    required: true,
+    index: true,
+    defaultValue: 'draft',
+    label: { en: 'Review state', id: 'Status tinjauan' },
+    options: WORKFLOW_STATES.map((value) => ({ value, label: stateLabels[value] })),
+    admin: {
+      position: 'sidebar',
+      readOnly: true,
+      components: { Cell: '/src/features/workflow/admin/WorkflowStatusCell#WorkflowStatusCell' },
+    },
+  },
+  {
+    name: 'publishAt',
+    type: 'date',
+    label: { en: 'Scheduled for', id: 'Dijadwalkan' },
+    admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+    access: { create: () => false, update: () => false },
+  },
+  {
+    name: 'submittedBy',
+    type: 'relationship',
+    relationTo: EDITORS_SLUG,
+    label: { en: 'Submitted by', id: 'Diajukan oleh' },
+    admin: { position: 'sidebar', readOnly: true },
+    access: { read: ({ req }) => Boolean(req.user), create: () => false, update: () => false },
+  },
+]
