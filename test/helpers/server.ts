@@ -39,6 +39,8 @@ const spawnServer = (mode: 'production' | 'development', env: Record<string, str
         HOST: '127.0.0.1',
         PORT: '0',
         SEED_ON_START: 'false',
+        // as npm start: two malloc arenas, so memory freed after a burst goes back to the system
+        MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
