@@ -7,6 +7,7 @@
  */
 import type { DateParts } from '@/features/import/parser/dates'
 import type { ChromePattern } from '@/features/import/parser/patterns'
+import { emptyInfo } from '@/features/import/parser/byline'
 import type { MetaInfo } from '@/features/import/parser/byline'
 import {
   isOutletLike,
@@ -243,13 +244,13 @@ export function classifyLines(text: string, warnings: string[]): ClassifiedLines
     const date = parseDateOnly(l.text)
     if (date !== null) {
       l.role = 'meta'
-      metas.push({ info: { ...emptyMeta(), date }, text: l.text })
+      metas.push({ info: { ...emptyInfo(), date }, text: l.text })
       continue
     }
     // An outlet name on its own line above the title ("JPNN.com", "kumparanNEWS").
     if (!l.text.includes(' ') && i + 1 < lines.length && isOutletLike(l.text)) {
       l.role = 'meta'
-      metas.push({ info: { ...emptyMeta(), outlet: normalizeOutlet(l.text) }, text: l.text })
+      metas.push({ info: { ...emptyInfo(), outlet: normalizeOutlet(l.text) }, text: l.text })
       continue
     }
     if (l.text.length > MAX_TITLE_LENGTH || !HAS_LETTER.test(l.text)) break
@@ -560,18 +561,3 @@ export function parseDocument(
   const { text, warnings } = decodeInput(input)
   return parseText(text, warnings)
 }
-
-const emptyMeta = (): MetaInfo => ({
-  authors: [],
-  reporting: [],
-  outlet: null,
-  editor: null,
-  translators: [],
-  date: null,
-  dateIsUpdate: false,
-  place: null,
-  photoCredit: null,
-  initials: null,
-  guessed: false,
-  credit: false,
-})

@@ -54,7 +54,8 @@ export interface MetaInfo {
  */
 export type MetaContext = 'header' | 'body'
 
-const emptyInfo = (): MetaInfo => ({
+/** Metadata with nothing found yet. */
+export const emptyInfo = (): MetaInfo => ({
   authors: [],
   reporting: [],
   outlet: null,
