@@ -13,7 +13,6 @@ import { jsonErrorHandler, notReady } from './errors'
 import { preflightDatabase } from './preflight'
 import { closePayload } from '@/db/close'
 import { checkDatabase } from './readiness'
-import { idleGc } from './middleware/idleGc'
 import { retryAfterOn503 } from './middleware/retryAfter'
 import { runInDbScope, scopeJobRuns } from '@/db/sqlite/scope'
 import { bodyLimit, declaredSizeLimit, requestForNext } from './limits/body'
@@ -105,7 +104,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   app.use(clientIpHeader)
   app.use(csrfGuard())
 
-  app.use(retryAfterOn503, idleGc())
+  app.use(retryAfterOn503)
   // Requests that arrived before a shutdown began are finished (their bodies may still be
   // arriving); only requests that arrive during the drain are turned away.
   const acceptedBeforeShutdown = new WeakSet<Request>()

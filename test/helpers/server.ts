@@ -24,28 +24,18 @@ const root = process.cwd()
 
 /** The server entry point as `npm run dev`/`npm start` run it, with the given environment. */
 const spawnServer = (mode: 'production' | 'development', env: Record<string, string | undefined>) =>
-  spawn(
-    process.execPath,
-    [
-      // as npm start: lets the server collect a burst's garbage once it is quiet
-      '--expose-gc',
-      ...tsxArgv(mode, path.join(root, 'src/server/index.ts')),
-    ],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_OPTIONS: '',
-        HOST: '127.0.0.1',
-        PORT: '0',
-        SEED_ON_START: 'false',
-        // as npm start: two malloc arenas, so memory freed after a burst goes back to the system
-        MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  spawn(process.execPath, tsxArgv(mode, path.join(root, 'src/server/index.ts')), {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      SEED_ON_START: 'false',
+      ...env,
     },
-  )
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
 
 /** Spawns the real server (src/server/index.ts) on an ephemeral port and waits until it listens. */
 export const startTestServer = (options: StartOptions): Promise<TestServer> => {
