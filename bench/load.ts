@@ -157,6 +157,17 @@ const main = async () => {
     ]
 
     for (const scenario of scenarios) {
+      // one request first, alone: what the first visitor after a start pays (route code loading)
+      const coldStart = performance.now()
+      const cold = await fetch(String(scenario.options.url), {
+        method: scenario.options.method ?? 'GET',
+        headers: scenario.options.headers as Record<string, string> | undefined,
+        body: scenario.options.body as string | undefined,
+      })
+      await cold.arrayBuffer()
+      console.log(
+        `${scenario.name}\n  first request alone: ${cold.status} in ${Math.round(performance.now() - coldStart)} ms`,
+      )
       const rssBefore = rssMb(pid)
       let rssPeak = rssBefore
       let healthMax = 0
