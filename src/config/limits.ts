@@ -76,13 +76,14 @@ const readBytes = (env: Env, name: string, fallback: number): number => {
 }
 
 /**
- * Two requests per core (at least 4), the rest wait briefly. Measured with `npm run bench:load`
- * (c=50, 500 published articles, 2 cores, same run conditions): 8 in flight gave GraphQL list
- * p99 4.5 s and 11 timeouts (> 10 s); 4 in flight gave p99 1.0 s, 0 timeouts and more req/s
- * (less memory held by requests in flight, shorter garbage-collection pauses).
+ * Four requests per core (at least 4), the rest wait briefly (queue 8x, at most 2 s). Measured on
+ * 2 cores with `npm run bench:soak` (50 clients that retry at once): 8 in flight served the mix
+ * with 0-33 shed requests and 0 timeouts; 4 in flight shed 80 % of the requests (the queue of 32
+ * is smaller than 50 clients) for the same served throughput. `npm run bench:load` (autocannon)
+ * single runs moved either way (GraphQL p99 1.0-4.5 s), within its run-to-run noise.
  */
 export const defaultConcurrency = (cores = os.availableParallelism?.() ?? os.cpus().length) =>
-  Math.max(4, cores * 2)
+  Math.max(4, cores * 4)
 
 /** Pure: the limits an environment asks for (throws ConfigError on a bad value). */
 export const resolveLimits = (env: Env): Limits => {
