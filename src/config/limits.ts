@@ -79,8 +79,10 @@ const readBytes = (env: Env, name: string, fallback: number): number => {
  * Four requests per core (at least 4), the rest wait briefly (queue 8x, at most 2 s). Measured on
  * 2 cores with `npm run bench:soak` (50 clients that retry at once): 8 in flight served the mix
  * with 0-33 shed requests and 0 timeouts; 4 in flight shed 80 % of the requests (the queue of 32
- * is smaller than 50 clients) for the same served throughput. `npm run bench:load` (autocannon)
- * single runs moved either way (GraphQL p99 1.0-4.5 s), within its run-to-run noise.
+ * is smaller than 50 clients) for the same served throughput. `npm run bench:load` (autocannon,
+ * c=50) is the trade-off's other side: with 8 in flight two quiet runs each had 11-12 timeouts in
+ * one of its two scenarios, with 4 one run had none. A smaller in-flight count with a deeper queue
+ * is the next thing to measure.
  */
 export const defaultConcurrency = (cores = os.availableParallelism?.() ?? os.cpus().length) =>
   Math.max(4, cores * 4)
