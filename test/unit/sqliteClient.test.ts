@@ -102,6 +102,19 @@ describe('Redaksi SQLite client', () => {
     expect(rows).toEqual(['outer'])
   })
 
+  it('takes several savepoints one after another inside one transaction', async () => {
+    await runInDbScope('request', async () => {
+      const outer = await client.transaction('write')
+      for (const v of ['a', 'b']) {
+        const inner = await client.transaction('write')
+        await inner.execute({ sql: 'INSERT INTO t (v) VALUES (?)', args: [v] })
+        await inner.commit()
+      }
+      await outer.commit()
+    })
+    expect(await count()).toBe(2)
+  })
+
   it('never blocks the event loop on a lock held by another process, and says the database is busy', async () => {
     const other = new Database(file)
     other.exec('BEGIN EXCLUSIVE')

@@ -256,7 +256,6 @@ export class RedaksiSqliteClient implements Client {
   private readonly intMode: 'number' | 'bigint' | 'string'
   private writer: Connection | null = null
   private idleReaders: Connection[] = []
-  private openReaders = 0
   private lease: Lease | null = null
   private waiters: Waiter[] = []
   private identity: { dev: number; ino: number } | null = null
@@ -305,23 +304,16 @@ export class RedaksiSqliteClient implements Client {
     const idle = this.idleReaders.pop()
     if (idle) return idle
     this.checkFile()
-    this.openReaders += 1
-    try {
-      return new Connection(
-        this.Native,
-        this.options.file,
-        [...this.pragmas, 'query_only = 1'],
-        this.intMode,
-      )
-    } catch (err) {
-      this.openReaders -= 1
-      throw err
-    }
+    return new Connection(
+      this.Native,
+      this.options.file,
+      [...this.pragmas, 'query_only = 1'],
+      this.intMode,
+    )
   }
 
   private giveReader(conn: Connection, broken: boolean): void {
     if (broken || this.closed || this.idleReaders.length >= this.options.readers) {
-      this.openReaders -= 1
       conn.close()
       return
     }
@@ -337,7 +329,8 @@ export class RedaksiSqliteClient implements Client {
   // ---------------------------------------------------------------------------- writer lease
 
   private ownsWriter(scope: DbScope | undefined): boolean {
-    return Boolean(scope && this.lease && this.lease.scope === scope)
+    // only an open transaction is joined (not a scope still waiting to BEGIN)
+    return Boolean(scope && this.lease?.inTransaction && this.lease.scope === scope)
   }
 
   private acquire(scope: DbScope, deadline: number): Promise<void> {
@@ -501,14 +494,8 @@ export class RedaksiSqliteClient implements Client {
       const lease = this.lease
       const name = `redaksi_sp_${++lease.savepoints}`
       const conn = this.writerConnection()
-      if (lease.inTransaction) {
-        conn.exec(`SAVEPOINT ${name}`)
-        return new WriterTransaction(this, conn, { savepoint: name, lease, releaseLease: false })
-      }
-      // the scope holds the writer for a single statement: a full transaction on top of it
-      conn.exec('BEGIN IMMEDIATE')
-      lease.inTransaction = true
-      return new WriterTransaction(this, conn, { savepoint: null, lease, releaseLease: false })
+      conn.exec(`SAVEPOINT ${name}`)
+      return new WriterTransaction(this, conn, { savepoint: name, lease, releaseLease: false })
     }
     const owner = scope ?? new DbScope('transaction')
     const deadline = this.deadline()
@@ -531,9 +518,10 @@ export class RedaksiSqliteClient implements Client {
   /** @internal called by WriterTransaction when it settles */
   settle(lease: Lease, releaseLease: boolean, failed: boolean): void {
     if (this.lease !== lease) return
+    // a savepoint settles inside its enclosing transaction, which keeps the writer
+    if (!releaseLease) return
     if (this.writer?.poisoned || (failed && this.writer?.db.inTransaction)) this.recycleWriter()
-    if (releaseLease) this.release()
-    else lease.inTransaction = false
+    this.release()
   }
 
   async executeMultiple(sql: string): Promise<void> {
@@ -597,7 +585,6 @@ export class RedaksiSqliteClient implements Client {
     this.waiters = []
     for (const reader of this.idleReaders) reader.close()
     this.idleReaders = []
-    this.openReaders = 0
     this.writer?.close()
     this.writer = null
     this.lease = null
