@@ -13,6 +13,8 @@ import { resolveDatabase } from './database'
 import type { DatabaseTarget } from './database'
 import { ConfigError } from './errors'
 import { getLimits } from './limits'
+import { resolvePublicCache } from './publicCache'
+import type { PublicCacheSettings } from './publicCache'
 import type { Limits } from './limits'
 import { runtime } from './runtime'
 import { isStrictProduction, resolveSecret } from './secret'
@@ -126,6 +128,8 @@ export const env = {
     rawEnv().REDAKSI_SQLITE_CLIENT === 'stock' ? 'stock' : 'redaksi',
   /** MAX_BODY_BYTES, API_MAX_LIMIT, … (read once per process). */
   limits: (): Limits => getLimits(rawEnv()),
+  /** PUBLIC_CACHE, PUBLIC_CACHE_MAX_AGE, … (anonymous read caching, src/publicCache). */
+  publicCache: (): PublicCacheSettings => resolvePublicCache(rawEnv()),
   mongoMemory: () => ({
     startTimeoutMs: Number(rawEnv().MONGOMS_START_TIMEOUT_MS ?? 60_000),
     systemBinary: rawEnv().MONGOMS_SYSTEM_BINARY,
