@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { Api, bootstrapAccounts } from '../helpers/api'
@@ -252,8 +254,10 @@ describe.runIf(TEST_DATABASES.includes('postgres'))(
 
     beforeAll(async () => {
       db = await createTestDatabase('postgres')
-      a = await startTestServer({ databaseUri: db.uri })
-      b = await startTestServer({ databaseUri: db.uri })
+      // one secret, as behind a load balancer: a login on one server is valid on the other
+      const env = { PAYLOAD_SECRET: randomBytes(24).toString('hex') }
+      a = await startTestServer({ databaseUri: db.uri, env })
+      b = await startTestServer({ databaseUri: db.uri, env })
     })
 
     afterAll(async () => {

@@ -40,6 +40,16 @@ const nodesOf = (fields: Field[]): Node[] =>
     return [node]
   })
 
+const nodeCache = new WeakMap<Field[], Node[]>()
+const nodesFor = (fields: Field[]): Node[] => {
+  let nodes = nodeCache.get(fields)
+  if (!nodes) {
+    nodes = nodesOf(fields)
+    nodeCache.set(fields, nodes)
+  }
+  return nodes
+}
+
 const refuses = async (node: Node, req: PayloadRequest): Promise<boolean> => {
   if (!node.read) return false
   return !(await node.read({ req } as Parameters<FieldAccess>[0]))
@@ -67,7 +77,7 @@ export const hiddenFieldsSelect = async (
     }
     return Object.keys(out).length > 0 ? out : null
   }
-  return walk(nodesOf(fields))
+  return walk(nodesFor(fields))
 }
 
 const isExcludeMode = (select: SelectType): boolean =>
