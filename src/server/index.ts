@@ -231,9 +231,13 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     await instance.prepare()
     nextApp = instance as unknown as { close?: () => Promise<void> }
     state.handle = instance.getRequestHandler() as NextHandler
-    state.api = payloadApi(config, publicCache)
 
     const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`
+    const api = payloadApi(config, publicCache)
+    await api.warm(url).catch((err: unknown) => {
+      payload.logger.warn(`warming the API handlers failed: ${String((err as Error)?.message)}`)
+    })
+    state.api = api
     payload.logger.info(
       `Redaksi listening on ${url} (${options.dev ? 'development' : 'production'}, database: ${target.kind}); admin at ${url}/admin`,
     )

@@ -107,7 +107,7 @@ const toFetchRequest = (req: Request, res: Response, method: string): globalThis
  */
 export const payloadApi = (config: Promise<SanitizedConfig>, cache: PublicCache) => {
   let handlers: Promise<Handlers> | null = null
-  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+  const handle = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     handlers ??= loadHandlers(config)
     const h = await handlers
     const method = req.method === 'HEAD' ? 'GET' : req.method.toUpperCase()
@@ -151,6 +151,24 @@ export const payloadApi = (config: Promise<SanitizedConfig>, cache: PublicCache)
     }
     await writeResponse(req, res, response, cache).catch(next)
   }
+  /**
+   * Loads the handlers and builds the GraphQL schema before the first request: both take
+   * hundreds of milliseconds of synchronous work that would otherwise stall the event loop
+   * (and /healthz) under the first burst of traffic.
+   */
+  const warm = async (origin: string): Promise<void> => {
+    handlers ??= loadHandlers(config)
+    const h = await handlers
+    const response = await h.graphql(
+      new Request(`${origin}/api/graphql`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      }),
+    )
+    await response.arrayBuffer()
+  }
+  return Object.assign(handle, { warm })
 }
 
 const writeResponse = async (
