@@ -21,6 +21,7 @@ import { limitsPlugin } from '@/limits/plugin'
 import { payloadCsrfOrigins } from '@/security/origins'
 import { controlCharacterGuard } from '@/security/controlCharacters'
 import { auditPlugin } from '@/features/audit'
+import { contentPlugin } from '@/features/content'
 import { importPlugin } from '@/features/import'
 import { workflowPlugin } from '@/features/workflow'
 import { shouldAutoRunJobs } from '@/features/workflow/requeueStaleJobs'
@@ -89,6 +90,8 @@ export default buildConfig({
     workflowPlugin,
     auditPlugin,
     importPlugin,
+    // Delivery: rendered body, text, counts and public URL stored on every saved version.
+    contentPlugin,
     // Every collection refuses control characters (NUL, ESC, …) in incoming text with a 400;
     // resource limits: read caps, strict ids, GraphQL limits, upload size (src/limits).
     controlCharacterGuard,
