@@ -22,6 +22,7 @@ import { payloadCsrfOrigins } from '@/security/origins'
 import { controlCharacterGuard } from '@/security/controlCharacters'
 import { auditPlugin } from '@/features/audit'
 import { contentPlugin } from '@/features/content'
+import { searchPlugin } from '@/features/search'
 import { importPlugin } from '@/features/import'
 import { workflowPlugin } from '@/features/workflow'
 import { shouldAutoRunJobs } from '@/features/workflow/requeueStaleJobs'
@@ -92,6 +93,8 @@ export default buildConfig({
     importPlugin,
     // Delivery: rendered body, text, counts and public URL stored on every saved version.
     contentPlugin,
+    // Full-text search over published articles (GET /api/search, GraphQL searchArticles).
+    searchPlugin,
     // Every collection refuses control characters (NUL, ESC, …) in incoming text with a 400;
     // resource limits: read caps, strict ids, GraphQL limits, upload size (src/limits).
     controlCharacterGuard,
