@@ -22,6 +22,7 @@ import { payloadCsrfOrigins } from '@/security/origins'
 import { controlCharacterGuard } from '@/security/controlCharacters'
 import { auditPlugin } from '@/features/audit'
 import { importPlugin } from '@/features/import'
+import { newsFormatsPlugin } from '@/features/newsFormats'
 import { workflowPlugin } from '@/features/workflow'
 import { shouldAutoRunJobs } from '@/features/workflow/requeueStaleJobs'
 
@@ -89,6 +90,7 @@ export default buildConfig({
     workflowPlugin,
     auditPlugin,
     importPlugin,
+    newsFormatsPlugin,
     // Every collection refuses control characters (NUL, ESC, …) in incoming text with a 400;
     // resource limits: read caps, strict ids, GraphQL limits, upload size (src/limits).
     controlCharacterGuard,

@@ -14,6 +14,8 @@ import type { DatabaseTarget } from './database'
 import { ConfigError } from './errors'
 import { getLimits } from './limits'
 import type { Limits } from './limits'
+import { readNewsFormatSettings } from './newsFormats'
+import type { NewsFormatSettings } from './newsFormats'
 import { runtime } from './runtime'
 import { isStrictProduction, resolveSecret } from './secret'
 import { readSqliteSettings } from './sqlite'
@@ -126,6 +128,8 @@ export const env = {
     rawEnv().REDAKSI_SQLITE_CLIENT === 'stock' ? 'stock' : 'redaksi',
   /** MAX_BODY_BYTES, API_MAX_LIMIT, … (read once per process). */
   limits: (): Limits => getLimits(rawEnv()),
+  /** PUBLICATION_NAME, SITEMAP_PAGE_SIZE (feeds, sitemaps, ninjs: src/config/newsFormats.ts). */
+  newsFormats: (): NewsFormatSettings => readNewsFormatSettings(rawEnv()),
   mongoMemory: () => ({
     startTimeoutMs: Number(rawEnv().MONGOMS_START_TIMEOUT_MS ?? 60_000),
     systemBinary: rawEnv().MONGOMS_SYSTEM_BINARY,

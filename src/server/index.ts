@@ -14,6 +14,7 @@ import { preflightDatabase } from './preflight'
 import { closePayload } from '@/db/close'
 import { checkDatabase } from './readiness'
 import { retryAfterOn503 } from './middleware/retryAfter'
+import { siteRoutes } from './middleware/siteRoutes'
 import { runInDbScope, scopeJobRuns } from '@/db/sqlite/scope'
 import { bodyLimit, declaredSizeLimit, requestForNext } from './limits/body'
 import { loadShedding } from './limits/loadShedding'
@@ -135,6 +136,8 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
         .json({ status: 'unavailable', database: target.kind, error: (err as Error).message })
     }
   })
+
+  app.use(siteRoutes(() => state.payload?.config.custom?.siteRoutes as string[] | undefined))
 
   // Resource limits (src/server/limits): oversized bodies get 413 at once, then at most
   // MAX_CONCURRENT_REQUESTS run (a short queue, then 503), then bodies are read capped and checked.

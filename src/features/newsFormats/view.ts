@@ -1,0 +1,145 @@
+import type { Article, Author, Media } from '@/payload-types'
+import { absoluteUrl, escapeHtml } from './xml'
+
+/**
+ * One published article as the news formats need it (pure): the public fields only, with absolute
+ * URLs. The rendered body comes from the stored `bodyHtml`/`bodyText` fields of the content feature
+ * when the article has them, otherwise from a plain rendering of its Lexical paragraphs.
+ */
+export interface ArticleView {
+  id: number | string
+  title: string
+  slug: string
+  summary: string
+  url: string
+  html: string
+  text: string
+  wordCount: number
+  charCount: number
+  authors: { name: string; slug: string | null }[]
+  photos: PhotoView[]
+  tags: string[]
+  language: string
+  outlet: string | null
+  publishedAt: string | null
+  createdAt: string
+  updatedAt: string
+  published: boolean
+}
+
+export interface PhotoView {
+  id: number | string
+  featured: boolean
+  caption: string
+  credit: string | null
+  alt: string | null
+  url: string | undefined
+  mimeType: string | null
+  filesize: number | null
+  width: number | null
+  height: number | null
+}
+
+/** Stored fields the content feature adds to articles (read when present). */
+type RenderedFields = {
+  bodyHtml?: unknown
+  bodyText?: unknown
+  url?: unknown
+  wordCount?: unknown
+}
+
+type LexicalNode = { type?: unknown; text?: unknown; tag?: unknown; children?: unknown }
+
+const textOf = (node: LexicalNode): string => {
+  if (node.type === 'linebreak') return '\n'
+  if (typeof node.text === 'string') return node.text
+  return Array.isArray(node.children) ? (node.children as LexicalNode[]).map(textOf).join('') : ''
+}
+
+const BLOCK_TAGS: Record<string, string> = { quote: 'blockquote', paragraph: 'p' }
+
+/** The Lexical body as paragraphs of escaped text (the fallback rendering). */
+export const renderLexicalPlain = (body: Article['body']): { html: string; text: string } => {
+  const blocks = Array.isArray(body?.root?.children) ? (body.root.children as LexicalNode[]) : []
+  const html: string[] = []
+  const text: string[] = []
+  for (const block of blocks) {
+    const content = textOf(block).trim()
+    if (!content) continue
+    const tag =
+      block.type === 'heading' && typeof block.tag === 'string' && /^h[1-6]$/.test(block.tag)
+        ? block.tag
+        : (BLOCK_TAGS[String(block.type)] ?? 'p')
+    html.push(`<${tag}>${escapeHtml(content).replace(/\n/g, '<br>')}</${tag}>`)
+    text.push(content)
+  }
+  return { html: html.join('\n'), text: text.join('\n\n') }
+}
+
+/** Words in a plain text (runs of letters, digits and joiners). */
+export const countWords = (text: string): number =>
+  text.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-_.]*/gu)?.length ?? 0
+
+const isDoc = <T extends object>(value: unknown): value is T =>
+  typeof value === 'object' && value !== null
+
+const photoView = (media: Media, featured: boolean, base: string): PhotoView => ({
+  id: media.id,
+  featured,
+  caption: media.caption ?? '',
+  credit: media.credit || null,
+  alt: media.alt || null,
+  url: media.filename ? absoluteUrl(media.url, base) : undefined,
+  mimeType: media.mimeType || null,
+  filesize: typeof media.filesize === 'number' ? media.filesize : null,
+  width: typeof media.width === 'number' ? media.width : null,
+  height: typeof media.height === 'number' ? media.height : null,
+})
+
+/** The public article URL: the content feature's stored `url`, else `<base>/articles/<slug>`. */
+export const articleUrl = (doc: Pick<Article, 'slug' | 'id'> & RenderedFields, base: string) =>
+  absoluteUrl(doc.url, base) ??
+  absoluteUrl(`/articles/${encodeURIComponent(doc.slug || String(doc.id))}`, base) ??
+  base
+
+/** An article read at depth 1 (authors and media populated) → its view. */
+export const articleView = (doc: Article & RenderedFields, base: string): ArticleView => {
+  const rendered =
+    typeof doc.bodyHtml === 'string' && typeof doc.bodyText === 'string'
+      ? { html: doc.bodyHtml, text: doc.bodyText }
+      : renderLexicalPlain(doc.body)
+  const photos: PhotoView[] = []
+  const seen = new Set<string>()
+  const addPhoto = (value: unknown, featured: boolean) => {
+    if (!isDoc<Media>(value) || seen.has(String(value.id))) return
+    seen.add(String(value.id))
+    photos.push(photoView(value, featured, base))
+  }
+  addPhoto(doc.featuredMedia, true)
+  for (const media of doc.media ?? []) addPhoto(media, false)
+  return {
+    id: doc.id,
+    title: doc.title ?? '',
+    slug: doc.slug ?? String(doc.id),
+    summary: doc.summary ?? '',
+    url: articleUrl(doc, base),
+    html: rendered.html,
+    text: rendered.text,
+    wordCount:
+      typeof doc.wordCount === 'number' && Number.isInteger(doc.wordCount)
+        ? doc.wordCount
+        : countWords(rendered.text),
+    charCount: [...rendered.text].length,
+    authors: (doc.authors ?? [])
+      .filter((author): author is Author => isDoc<Author>(author) && Boolean(author.name))
+      .map((author) => ({ name: author.name, slug: author.slug ?? null })),
+    photos,
+    tags: (doc.tags ?? []).filter((tag) => typeof tag === 'string' && tag.trim() !== ''),
+    language: doc.language || 'id',
+    outlet: doc.outlet || null,
+    publishedAt: doc.publishedAt ?? null,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+    published: (doc as { _status?: unknown })._status === 'published',
+  }
+}
