@@ -30,7 +30,9 @@ export const assertWellFormed = (xml: string): void => {
   let roots = 0
   let position = 0
   const fail = (why: string): never => {
-    throw new Error(`${why} at offset ${position}: ${JSON.stringify(rest.slice(position, position + 60))}`)
+    throw new Error(
+      `${why} at offset ${position}: ${JSON.stringify(rest.slice(position, position + 60))}`,
+    )
   }
   const bound = (prefix: string, scope: Map<string, string>) =>
     prefix === 'xml' || prefix === 'xmlns' || scope.has(prefix)

@@ -299,9 +299,7 @@ describe('rendering helpers and settings', () => {
     for (const bad of ['0', '50001', '-1', '1.5', 'ten']) {
       expect(() => readNewsFormatSettings({ SITEMAP_PAGE_SIZE: bad })).toThrow(ConfigError)
     }
-    expect(() => readNewsFormatSettings({ PUBLICATION_NAME: 'x'.repeat(201) })).toThrow(
-      ConfigError,
-    )
+    expect(() => readNewsFormatSettings({ PUBLICATION_NAME: 'x'.repeat(201) })).toThrow(ConfigError)
   })
 
   it('siteRoutes rewrites only the declared top-level paths, for GET and HEAD', () => {

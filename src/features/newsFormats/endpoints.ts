@@ -27,16 +27,32 @@ const MAX_FILTER_LENGTH = 200
 
 const notFound = (message: string) => new APIError(message, 404, undefined, true)
 
-/** The CMS's public base URL: PUBLIC_URL, else the origin this request was sent to. */
-const baseUrl = (req: PayloadRequest): string => {
-  const configured = env.publicUrl()
-  if (configured) return configured.replace(/\/+$/, '')
+const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$/
+
+/** The origin Payload saw (Next's request URL; its own file URLs use it). */
+const payloadOrigin = (req: PayloadRequest): string | undefined => {
   try {
     return new URL(req.url ?? '').origin
   } catch {
-    return 'http://localhost'
+    return undefined
   }
 }
+
+/**
+ * The CMS's public base URL for links: PUBLIC_URL, else the Host the client sent (checked to be a
+ * plain host[:port]), else the origin Payload saw. Deployments set PUBLIC_URL.
+ */
+const baseUrl = (req: PayloadRequest): string => {
+  const configured = env.publicUrl()
+  if (configured) return configured.replace(/\/+$/, '')
+  const origin = payloadOrigin(req) ?? 'http://localhost'
+  const host = req.headers?.get('host')
+  return host && HOST.test(host) ? `${new URL(origin).protocol}//${host}` : origin
+}
+
+/** The article view with links on the public base URL. */
+const viewOf = (req: PayloadRequest, doc: Article) =>
+  articleView(doc, baseUrl(req), payloadOrigin(req))
 
 const xmlResponse = (body: string, type: string) =>
   new Response(body, { status: 200, headers: { 'Content-Type': `${type}; charset=utf-8` } })
@@ -75,7 +91,7 @@ const feedEndpoint = (format: FeedFormat, path: string): Endpoint => ({
     if (author) self.searchParams.set('author', author)
     if (tag) self.searchParams.set('tag', tag)
     const xml = buildFeed(
-      articles.map((doc) => articleView(doc, base)),
+      articles.map((doc) => viewOf(req, doc)),
       {
         format,
         publicationName,
@@ -219,7 +235,7 @@ const ninjsResponse = async (req: PayloadRequest, doc: Article | null, draft: bo
     }),
   ])
   const { publicationName } = env.newsFormats()
-  const ninjs = toNinjs(articleView(doc, baseUrl(req)), {
+  const ninjs = toNinjs(viewOf(req, doc), {
     version: versions.totalDocs,
     publicationName,
     creditedEditor: credited?.source?.editor ?? null,

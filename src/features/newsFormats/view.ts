@@ -83,13 +83,31 @@ export const countWords = (text: string): number =>
 const isDoc = <T extends object>(value: unknown): value is T =>
   typeof value === 'object' && value !== null
 
-const photoView = (media: Media, featured: boolean, base: string): PhotoView => ({
+/**
+ * A media file URL: Payload writes its own files' URLs with the origin it saw (`rebaseFrom`), which
+ * behind Express is not always the one clients used; those are moved onto `base`. Others (e.g. a
+ * storage bucket's) stay as they are.
+ */
+const mediaUrl = (value: unknown, base: string, rebaseFrom?: string): string | undefined => {
+  const url = absoluteUrl(value, base)
+  if (url && rebaseFrom && url.startsWith(`${rebaseFrom}/`)) {
+    return `${base}${url.slice(rebaseFrom.length)}`
+  }
+  return url
+}
+
+const photoView = (
+  media: Media,
+  featured: boolean,
+  base: string,
+  rebaseFrom?: string,
+): PhotoView => ({
   id: media.id,
   featured,
   caption: media.caption ?? '',
   credit: media.credit || null,
   alt: media.alt || null,
-  url: media.filename ? absoluteUrl(media.url, base) : undefined,
+  url: media.filename ? mediaUrl(media.url, base, rebaseFrom) : undefined,
   mimeType: media.mimeType || null,
   filesize: typeof media.filesize === 'number' ? media.filesize : null,
   width: typeof media.width === 'number' ? media.width : null,
@@ -102,8 +120,15 @@ export const articleUrl = (doc: Pick<Article, 'slug' | 'id'> & RenderedFields, b
   absoluteUrl(`/articles/${encodeURIComponent(doc.slug || String(doc.id))}`, base) ??
   base
 
-/** An article read at depth 1 (authors and media populated) → its view. */
-export const articleView = (doc: Article & RenderedFields, base: string): ArticleView => {
+/**
+ * An article read at depth 1 (authors and media populated) → its view. `base` is the CMS's public
+ * origin; `rebaseFrom` the origin Payload used for its own file URLs, when that differs.
+ */
+export const articleView = (
+  doc: Article & RenderedFields,
+  base: string,
+  rebaseFrom?: string,
+): ArticleView => {
   const rendered =
     typeof doc.bodyHtml === 'string' && typeof doc.bodyText === 'string'
       ? { html: doc.bodyHtml, text: doc.bodyText }
@@ -113,7 +138,7 @@ export const articleView = (doc: Article & RenderedFields, base: string): Articl
   const addPhoto = (value: unknown, featured: boolean) => {
     if (!isDoc<Media>(value) || seen.has(String(value.id))) return
     seen.add(String(value.id))
-    photos.push(photoView(value, featured, base))
+    photos.push(photoView(value, featured, base, rebaseFrom))
   }
   addPhoto(doc.featuredMedia, true)
   for (const media of doc.media ?? []) addPhoto(media, false)
