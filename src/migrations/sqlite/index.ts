@@ -3,6 +3,8 @@ import * as migration_20261129_142232_related_visibility_flags from './20261129_
 import * as migration_20261129_142540_audit_trail_survives_deletion from './20261129_142540_audit_trail_survives_deletion'
 import * as migration_20261129_145652_combined_schema_snapshot from './20261129_145652_combined_schema_snapshot'
 import * as migration_20261129_150000_article_ids_never_reused from './20261129_150000_article_ids_never_reused'
+import * as migration_20261129_171536_content_rendered_fields from './20261129_171536_content_rendered_fields'
+import * as migration_20261129_173000_search_index from './20261129_173000_search_index'
 
 export const migrations = [
   {
@@ -29,5 +31,15 @@ export const migrations = [
     up: migration_20261129_150000_article_ids_never_reused.up,
     down: migration_20261129_150000_article_ids_never_reused.down,
     name: '20261129_150000_article_ids_never_reused',
+  },
+  {
+    up: migration_20261129_171536_content_rendered_fields.up,
+    down: migration_20261129_171536_content_rendered_fields.down,
+    name: '20261129_171536_content_rendered_fields',
+  },
+  {
+    up: migration_20261129_173000_search_index.up,
+    down: migration_20261129_173000_search_index.down,
+    name: '20261129_173000_search_index',
   },
 ]
