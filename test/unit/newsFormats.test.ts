@@ -6,7 +6,8 @@ import { readNewsFormatSettings } from '@/config/newsFormats'
 import { buildFeed } from '@/features/newsFormats/feeds'
 import { toNinjs } from '@/features/newsFormats/ninjs'
 import { buildNewsSitemap, buildSitemapIndex, buildUrlSet } from '@/features/newsFormats/sitemaps'
-import { articleView, countWords, renderLexicalPlain } from '@/features/newsFormats/view'
+import { countWords } from '@/features/content/render'
+import { absoluteLinks, articleView } from '@/features/newsFormats/view'
 import type { ArticleView } from '@/features/newsFormats/view'
 import { siteRoutes } from '@/server/middleware/siteRoutes'
 import type { Article } from '@/payload-types'
@@ -42,6 +43,7 @@ const nastyArticle = (): ArticleView =>
       id: 7,
       title: NASTY,
       slug: 'tom-jerry',
+      url: 'https://site.example/berita/tom-jerry',
       summary: `Summary ${NASTY}`,
       body: lexical(`Body ${NASTY}`, 'Second <script>alert(1)</script> paragraph'),
       authors: [
@@ -124,7 +126,7 @@ describe('RSS and Atom feeds', () => {
     expect(items).toHaveLength(1)
     const item = items[0]
     expect(textOf(child(item, 'title'))).toBe(CLEAN.replace(/]]>/g, ']]&gt;'))
-    expect(textOf(child(item, 'link'))).toBe(`${BASE}/articles/tom-jerry`)
+    expect(textOf(child(item, 'link'))).toBe('https://site.example/berita/tom-jerry')
     expect(textOf(child(item, 'guid'))).toBe('urn:redaksi:article:7')
     expect(children(item, 'dc:creator').map(textOf)).toEqual(['Ayu & <Co>', 'Budi'])
     expect(child(item, 'author')).toBeUndefined()
@@ -281,11 +283,14 @@ describe('ninjs', () => {
 })
 
 describe('rendering helpers and settings', () => {
-  it('renders Lexical paragraphs as escaped HTML and text, and counts words', () => {
-    const { html, text } = renderLexicalPlain(lexical('a < b & c', '', 'Dua kata'))
-    expect(html).toBe('<p>a &lt; b &amp; c</p>\n<p>Dua kata</p>')
-    expect(text).toBe('a < b & c\n\nDua kata')
-    expect(countWords("Ukraina's army, 2 kata-kata")).toBe(4)
+  it('makes links in rendered HTML absolute (root-relative ones and Payload’s own origin)', () => {
+    const html =
+      '<figure><img src="/api/media/file/a.jpg"></figure><a href="http://localhost:3000/api/x">x</a>' +
+      '<a href="https://other.example/y">y</a><a href="//cdn.example/z">z</a>'
+    expect(absoluteLinks(html, BASE, 'http://localhost:3000')).toBe(
+      `<figure><img src="${BASE}/api/media/file/a.jpg"></figure><a href="${BASE}/api/x">x</a>` +
+        '<a href="https://other.example/y">y</a><a href="//cdn.example/z">z</a>',
+    )
   })
 
   it('reads PUBLICATION_NAME and SITEMAP_PAGE_SIZE and refuses bad values', () => {

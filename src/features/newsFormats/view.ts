@@ -1,10 +1,15 @@
 import type { Article, Author, Media } from '@/payload-types'
-import { absoluteUrl, escapeHtml } from './xml'
+import {
+  articleUrl as siteArticleUrl,
+  countWords,
+  renderArticleBody,
+} from '@/features/content/render'
+import { absoluteUrl } from './xml'
 
 /**
  * One published article as the news formats need it (pure): the public fields only, with absolute
- * URLs. The rendered body comes from the stored `bodyHtml`/`bodyText` fields of the content feature
- * when the article has them, otherwise from a plain rendering of its Lexical paragraphs.
+ * URLs. The rendered body and the public URL are the content feature's stored fields
+ * (`bodyHtml`, `bodyText`, `wordCount`, `url`); a row without them is rendered with its renderer.
  */
 export interface ArticleView {
   id: number | string
@@ -48,37 +53,18 @@ type RenderedFields = {
   wordCount?: unknown
 }
 
-type LexicalNode = { type?: unknown; text?: unknown; tag?: unknown; children?: unknown }
-
-const textOf = (node: LexicalNode): string => {
-  if (node.type === 'linebreak') return '\n'
-  if (typeof node.text === 'string') return node.text
-  return Array.isArray(node.children) ? (node.children as LexicalNode[]).map(textOf).join('') : ''
-}
-
-const BLOCK_TAGS: Record<string, string> = { quote: 'blockquote', paragraph: 'p' }
-
-/** The Lexical body as paragraphs of escaped text (the fallback rendering). */
-export const renderLexicalPlain = (body: Article['body']): { html: string; text: string } => {
-  const blocks = Array.isArray(body?.root?.children) ? (body.root.children as LexicalNode[]) : []
-  const html: string[] = []
-  const text: string[] = []
-  for (const block of blocks) {
-    const content = textOf(block).trim()
-    if (!content) continue
-    const tag =
-      block.type === 'heading' && typeof block.tag === 'string' && /^h[1-6]$/.test(block.tag)
-        ? block.tag
-        : (BLOCK_TAGS[String(block.type)] ?? 'p')
-    html.push(`<${tag}>${escapeHtml(content).replace(/\n/g, '<br>')}</${tag}>`)
-    text.push(content)
-  }
-  return { html: html.join('\n'), text: text.join('\n\n') }
-}
-
-/** Words in a plain text (runs of letters, digits and joiners). */
-export const countWords = (text: string): number =>
-  text.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-_.]*/gu)?.length ?? 0
+/**
+ * Links in rendered HTML made absolute for readers outside the CMS (feeds, ninjs): root-relative
+ * `src`/`href` go onto `base`, and so do those on the origin Payload used (`rebaseFrom`).
+ */
+export const absoluteLinks = (html: string, base: string, rebaseFrom?: string): string =>
+  html.replace(/\b(src|href)="([^"]*)"/g, (match, attr: string, value: string) => {
+    if (/^\/(?!\/)/.test(value)) return `${attr}="${base}${value}"`
+    if (rebaseFrom && value.startsWith(`${rebaseFrom}/`)) {
+      return `${attr}="${base}${value.slice(rebaseFrom.length)}"`
+    }
+    return match
+  })
 
 const isDoc = <T extends object>(value: unknown): value is T =>
   typeof value === 'object' && value !== null
@@ -114,10 +100,10 @@ const photoView = (
   height: typeof media.height === 'number' ? media.height : null,
 })
 
-/** The public article URL: the content feature's stored `url`, else `<base>/articles/<slug>`. */
+/** The public article URL: the stored `url` (PUBLIC_SITE_URL), else computed from the slug. */
 export const articleUrl = (doc: Pick<Article, 'slug' | 'id'> & RenderedFields, base: string) =>
   absoluteUrl(doc.url, base) ??
-  absoluteUrl(`/articles/${encodeURIComponent(doc.slug || String(doc.id))}`, base) ??
+  absoluteUrl(siteArticleUrl(doc.slug || String(doc.id)), base) ??
   base
 
 /**
@@ -132,7 +118,7 @@ export const articleView = (
   const rendered =
     typeof doc.bodyHtml === 'string' && typeof doc.bodyText === 'string'
       ? { html: doc.bodyHtml, text: doc.bodyText }
-      : renderLexicalPlain(doc.body)
+      : renderArticleBody(doc.body)
   const photos: PhotoView[] = []
   const seen = new Set<string>()
   const addPhoto = (value: unknown, featured: boolean) => {
@@ -148,7 +134,7 @@ export const articleView = (
     slug: doc.slug ?? String(doc.id),
     summary: doc.summary ?? '',
     url: articleUrl(doc, base),
-    html: rendered.html,
+    html: absoluteLinks(rendered.html, base, rebaseFrom),
     text: rendered.text,
     wordCount:
       typeof doc.wordCount === 'number' && Number.isInteger(doc.wordCount)
