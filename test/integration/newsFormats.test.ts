@@ -243,6 +243,36 @@ describe.each(TEST_DATABASES)('news formats (feeds, sitemaps, ninjs) on %s', (ki
     expect(post.status).toBeLessThan(500)
   })
 
+  it('HEAD is answered like GET (crawlers); a forged Host never reaches a link; odd paths are 4xx', async () => {
+    for (const path of ['/feeds/rss.xml', '/feeds/atom.xml', '/sitemap.xml', '/sitemap-news.xml']) {
+      const head = await raw(`${server.url}${path}`, { method: 'HEAD' })
+      expect(head.status, path).toBe(200)
+      expect(String(head.headers['content-type']), path).toMatch(/xml; charset=utf-8$/)
+      expect(head.text).toBe('')
+    }
+    for (const path of [
+      '/feeds/rss.xml',
+      '/feeds/atom.xml',
+      '/sitemap.xml',
+      '/sitemap-news.xml',
+      `/api/articles/${ids.photo}/ninjs`,
+    ]) {
+      const forged = await raw(`${server.url}${path}`, { headers: { Host: 'evil.example' } })
+      expect(forged.status, path).toBe(200)
+      expect(forged.text, path).not.toContain('evil.example')
+      expect(forged.text, path).toContain('http://')
+    }
+    for (const path of [
+      '/sitemap-%E0%A4%A.xml',
+      '/feeds/rss.xml?tag=%E0%A4%A',
+      '/feeds/%2e%2e/sitemap.xml',
+    ]) {
+      const res = await raw(`${server.url}${path}`)
+      expect(res.status, path).toBeLessThan(500)
+      if (path.startsWith('/sitemap-')) expect(res.status, path).toBeGreaterThanOrEqual(400)
+    }
+  })
+
   it('sitemap.xml: over SITEMAP_PAGE_SIZE (2) it is an index of pages that list every published article once', async () => {
     const index = await xmlOf('/sitemap.xml')
     expect(index.root.name).toBe('sitemapindex')

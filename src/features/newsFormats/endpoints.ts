@@ -27,8 +27,6 @@ const MAX_FILTER_LENGTH = 200
 
 const notFound = (message: string) => new APIError(message, 404, undefined, true)
 
-const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$/
-
 /** The origin Payload saw (Next's request URL; its own file URLs use it). */
 const payloadOrigin = (req: PayloadRequest): string | undefined => {
   try {
@@ -39,15 +37,18 @@ const payloadOrigin = (req: PayloadRequest): string | undefined => {
 }
 
 /**
- * The CMS's public base URL for links: PUBLIC_URL, else the Host the client sent (checked to be a
- * plain host[:port]), else the origin Payload saw. Deployments set PUBLIC_URL.
+ * The CMS's public base URL for links: PUBLIC_URL; without it, the address the server listens on
+ * (the request's Host only when it names one of those addresses, e.g. localhost vs 127.0.0.1: a
+ * forged Host never ends up in a feed a cache could keep). Deployments set PUBLIC_URL.
  */
 const baseUrl = (req: PayloadRequest): string => {
   const configured = env.publicUrl()
   if (configured) return configured.replace(/\/+$/, '')
-  const origin = payloadOrigin(req) ?? 'http://localhost'
+  const listening = (env.originsEnv().REDAKSI_LISTEN_ORIGINS ?? '').split(',').filter(Boolean)
   const host = req.headers?.get('host')
-  return host && HOST.test(host) ? `${new URL(origin).protocol}//${host}` : origin
+  const asked = host ? `http://${host}` : undefined
+  if (asked && listening.includes(asked)) return asked
+  return listening[0] ?? payloadOrigin(req) ?? 'http://localhost:3000'
 }
 
 /** The article view with links on the public base URL. */
@@ -178,13 +179,21 @@ export const SITE_ROUTES = [
   '/sitemap-:page.xml',
 ]
 
-/** Root endpoints, in match order (the news sitemap before the numbered pages). */
-export const rootEndpoints: Endpoint[] = [
+const getEndpoints: Endpoint[] = [
   feedEndpoint('rss', '/feeds/rss.xml'),
   feedEndpoint('atom', '/feeds/atom.xml'),
   sitemapEndpoint,
   newsSitemapEndpoint,
   sitemapPageEndpoint,
+]
+
+/**
+ * Root endpoints, in match order (the news sitemap before the numbered pages). Crawlers send HEAD
+ * too: Next answers it with the GET handler's headers, and Payload matches it as method `head`.
+ */
+export const rootEndpoints: Endpoint[] = [
+  ...getEndpoints,
+  ...getEndpoints.map((endpoint): Endpoint => ({ ...endpoint, method: 'head' })),
 ]
 
 const INTEGER_ID = /^[1-9][0-9]{0,15}$/
