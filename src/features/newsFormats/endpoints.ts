@@ -9,6 +9,7 @@ import { buildFeed } from './feeds'
 import type { FeedFormat } from './feeds'
 import { NINJS_SCHEMA_URI, toNinjs } from './ninjs'
 import {
+  articleReadSelect,
   authorIdBySlug,
   countPublished,
   latestPublished,
@@ -268,6 +269,7 @@ export const ninjsByIdEndpoint: Endpoint = {
       id,
       draft,
       depth: 1,
+      select: articleReadSelect(req),
       overrideAccess: false,
       disableErrors: true,
       req,
@@ -293,6 +295,7 @@ export const ninjsBySlugEndpoint: Endpoint = {
       limit: 1,
       draft,
       depth: 1,
+      select: articleReadSelect(req),
       overrideAccess: false,
       req,
     })

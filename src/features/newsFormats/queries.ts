@@ -17,6 +17,16 @@ const hasArticleField = (req: PayloadRequest, name: string): boolean =>
     (field) => 'name' in field && field.name === name,
   )
 
+/**
+ * What an article read for feeds and ninjs leaves out: the importer's `source` group, and the
+ * Lexical `body` when the stored rendering (`bodyHtml`) is there (its read hooks are the costly
+ * part of reading an article).
+ */
+export const articleReadSelect = (req: PayloadRequest): ArticlesSelect<false> =>
+  (hasArticleField(req, 'bodyHtml')
+    ? { body: false, source: false }
+    : { source: false }) as ArticlesSelect<false>
+
 /** The id of the author with this slug, or null. */
 export const authorIdBySlug = async (
   req: PayloadRequest,
@@ -50,6 +60,7 @@ export const latestPublished = async (
     sort: ['-publishedAt', '-id'],
     limit,
     depth: 1,
+    select: articleReadSelect(req),
     draft: false,
     overrideAccess: true,
     req,
