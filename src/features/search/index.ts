@@ -1,11 +1,11 @@
 import type { Config, GraphQLExtension, Plugin } from 'payload'
 
-import { ARTICLES_SLUG } from '@collections/slugs'
+import { ARTICLES_SLUG, AUTHORS_SLUG } from '@collections/slugs'
 import { extendCollection } from '@/features/shared/extend'
 import { engineFor } from './engine'
 import { searchQueries } from './graphql'
 import { searchEndpoint } from './endpoint'
-import { indexArticle, unindexArticle } from './hooks/indexArticle'
+import { indexArticle, reindexAuthorArticles, unindexArticle } from './hooks/indexArticle'
 import { reindexArticles } from './service'
 
 const withQueries =
@@ -28,15 +28,22 @@ export const searchPlugin: Plugin = (config: Config): Config => {
       afterDelete: [...(articles.hooks?.afterDelete ?? []), unindexArticle],
     },
   }))
+  const withAuthors = extendCollection(withArticles, AUTHORS_SLUG, (authors) => ({
+    ...authors,
+    hooks: {
+      ...authors.hooks,
+      afterChange: [...(authors.hooks?.afterChange ?? []), reindexAuthorArticles],
+    },
+  }))
   return {
-    ...withArticles,
-    endpoints: [...(withArticles.endpoints ?? []), searchEndpoint],
+    ...withAuthors,
+    endpoints: [...(withAuthors.endpoints ?? []), searchEndpoint],
     graphQL: {
-      ...withArticles.graphQL,
-      queries: withQueries(withArticles.graphQL?.queries, searchQueries),
+      ...withAuthors.graphQL,
+      queries: withQueries(withAuthors.graphQL?.queries, searchQueries),
     },
     onInit: async (payload) => {
-      await withArticles.onInit?.(payload)
+      await withAuthors.onInit?.(payload)
       try {
         const engine = await engineFor(payload)
         await engine.ensure(payload)

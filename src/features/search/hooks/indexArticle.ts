@@ -33,3 +33,32 @@ export const unindexArticle: CollectionAfterDeleteHook = async ({ id, req }) => 
   const engine = await engineFor(req.payload)
   await engine.remove(req, id)
 }
+
+/**
+ * A renamed author: the live articles with that byline are indexed again (same transaction), so a
+ * search for the new name finds them and the old name no longer does.
+ */
+export const reindexAuthorArticles: CollectionAfterChangeHook = async ({
+  doc,
+  previousDoc,
+  operation,
+  req,
+}) => {
+  if (operation !== 'update' || previousDoc?.name === doc.name) return doc
+  const engine = await engineFor(req.payload)
+  for (let page = 1; ; page += 1) {
+    const { docs, hasNextPage } = await req.payload.find({
+      collection: ARTICLES_SLUG,
+      where: { and: [{ authors: { in: [doc.id] } }, { _status: { equals: 'published' } }] },
+      depth: 0,
+      limit: 100,
+      page,
+      sort: 'id',
+      overrideAccess: true,
+      req,
+    })
+    for (const article of docs) await engine.upsert(req, await searchDocumentOf(req, article))
+    if (!hasNextPage) break
+  }
+  return doc
+}
