@@ -24,6 +24,7 @@ import { auditPlugin } from '@/features/audit'
 import { contentPlugin } from '@/features/content'
 import { searchPlugin } from '@/features/search'
 import { importPlugin } from '@/features/import'
+import { newsFormatsPlugin } from '@/features/newsFormats'
 import { publicReadsPlugin } from '@/features/publicReads'
 import { workflowPlugin } from '@/features/workflow'
 import { shouldAutoRunJobs } from '@/features/workflow/requeueStaleJobs'
@@ -96,6 +97,8 @@ export default buildConfig({
     contentPlugin,
     // Full-text search over published articles (GET /api/search, GraphQL searchArticles).
     searchPlugin,
+    // Feeds, sitemaps and IPTC ninjs (custom.siteRoutes: top-level paths).
+    newsFormatsPlugin,
     // Anonymous reads select only public fields; saves invalidate the public response cache.
     publicReadsPlugin,
     // Every collection refuses control characters (NUL, ESC, …) in incoming text with a 400;

@@ -16,6 +16,8 @@ import { getLimits } from './limits'
 import { resolvePublicCache } from './publicCache'
 import type { PublicCacheSettings } from './publicCache'
 import type { Limits } from './limits'
+import { readNewsFormatSettings } from './newsFormats'
+import type { NewsFormatSettings } from './newsFormats'
 import { runtime } from './runtime'
 import { isStrictProduction, resolveSecret } from './secret'
 import { readSqliteSettings } from './sqlite'
@@ -137,6 +139,8 @@ export const env = {
   limits: (): Limits => getLimits(rawEnv()),
   /** PUBLIC_CACHE, PUBLIC_CACHE_MAX_AGE, … (anonymous read caching, src/publicCache). */
   publicCache: (): PublicCacheSettings => resolvePublicCache(rawEnv()),
+  /** PUBLICATION_NAME, SITEMAP_PAGE_SIZE (feeds, sitemaps, ninjs: src/config/newsFormats.ts). */
+  newsFormats: (): NewsFormatSettings => readNewsFormatSettings(rawEnv()),
   mongoMemory: () => ({
     startTimeoutMs: Number(rawEnv().MONGOMS_START_TIMEOUT_MS ?? 60_000),
     systemBinary: rawEnv().MONGOMS_SYSTEM_BINARY,

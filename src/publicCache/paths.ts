@@ -19,7 +19,11 @@ const EXCLUDED_SEGMENTS = new Set([
   'preview',
 ])
 
+/** The sitemaps: `/sitemap.xml`, `/sitemap-news.xml`, `/sitemap-<page>.xml` (rewritten to /api). */
+const SITEMAP = /^\/api\/sitemap(-[a-z0-9]+)?\.xml$/i
+
 export const isCacheablePath = (path: string): boolean => {
+  if (SITEMAP.test(path)) return true
   const prefix = PREFIXES.find((p) => path === p || path.startsWith(`${p}/`))
   if (!prefix) return false
   return !path

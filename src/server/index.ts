@@ -14,6 +14,7 @@ import { preflightDatabase } from './preflight'
 import { closePayload } from '@/db/close'
 import { checkDatabase } from './readiness'
 import { retryAfterOn503 } from './middleware/retryAfter'
+import { siteRoutes } from './middleware/siteRoutes'
 import { runInDbScope, scopeJobRuns } from '@/db/sqlite/scope'
 import { ensureGenerationSchema } from '@/publicCache/schema'
 import { bodyLimit, declaredSizeLimit, requestForNext } from './limits/body'
@@ -153,7 +154,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
 
   // Site routes (feeds, sitemaps) are rewritten to their /api/feeds/… endpoints HERE, before the
   // response cache, so they are cached like any other public read:
-  // app.use(siteRoutes(...))   ← src/server/middleware/siteRoutes.ts
+  app.use(siteRoutes(() => state.payload?.config.custom?.siteRoutes as string[] | undefined))
 
   // Resource limits (src/server/limits): oversized bodies get 413 at once; anonymous public reads
   // already in the response cache are answered next (never queued); then at most

@@ -47,6 +47,9 @@ describe('isCacheablePath', () => {
       '/api/search',
       '/api/feeds/rss.xml',
       '/api/feeds/sitemap.xml',
+      '/api/sitemap.xml',
+      '/api/sitemap-news.xml',
+      '/api/sitemap-2.xml',
     ]) {
       expect(isCacheablePath(path), path).toBe(true)
     }
@@ -66,6 +69,8 @@ describe('isCacheablePath', () => {
       '/api/payload-preferences',
       '/admin',
       '/feeds/rss.xml',
+      '/api/sitemap.xml.bak',
+      '/api/sitemaps',
     ]) {
       expect(isCacheablePath(path), path).toBe(false)
     }
