@@ -20,8 +20,10 @@ import { LOGGING_LEVELS, loggerConfig } from '@/logging/logger'
 import { limitsPlugin } from '@/limits/plugin'
 import { payloadCsrfOrigins } from '@/security/origins'
 import { controlCharacterGuard } from '@/security/controlCharacters'
+import { apiClientsPlugin } from '@/features/apiClients'
 import { auditPlugin } from '@/features/audit'
 import { importPlugin } from '@/features/import'
+import { openApiPlugin } from '@/features/openapi'
 import { workflowPlugin } from '@/features/workflow'
 import { shouldAutoRunJobs } from '@/features/workflow/requeueStaleJobs'
 
@@ -89,6 +91,8 @@ export default buildConfig({
     workflowPlugin,
     auditPlugin,
     importPlugin,
+    apiClientsPlugin,
+    openApiPlugin,
     // Every collection refuses control characters (NUL, ESC, …) in incoming text with a 400;
     // resource limits: read caps, strict ids, GraphQL limits, upload size (src/limits).
     controlCharacterGuard,

@@ -13,6 +13,8 @@ import { resolveDatabase } from './database'
 import type { DatabaseTarget } from './database'
 import { ConfigError } from './errors'
 import { getLimits } from './limits'
+import { getRateLimits } from './rateLimits'
+import type { RateLimits } from './rateLimits'
 import type { Limits } from './limits'
 import { runtime } from './runtime'
 import { isStrictProduction, resolveSecret } from './secret'
@@ -126,6 +128,10 @@ export const env = {
     rawEnv().REDAKSI_SQLITE_CLIENT === 'stock' ? 'stock' : 'redaksi',
   /** MAX_BODY_BYTES, API_MAX_LIMIT, … (read once per process). */
   limits: (): Limits => getLimits(rawEnv()),
+  /** RATE_LIMIT_WINDOW_MS, RATE_LIMIT_ANONYMOUS, RATE_LIMIT_API_CLIENT, RATE_LIMIT_LOGIN, RATE_LIMIT_BAD_KEY. */
+  rateLimits: (): RateLimits => getRateLimits(rawEnv()),
+  /** CORS_ORIGINS, raw (parsed by src/security/origins.ts corsAllowlist). */
+  corsOriginsRaw: (): string | undefined => rawEnv().CORS_ORIGINS,
   mongoMemory: () => ({
     startTimeoutMs: Number(rawEnv().MONGOMS_START_TIMEOUT_MS ?? 60_000),
     systemBinary: rawEnv().MONGOMS_SYSTEM_BINARY,

@@ -1,0 +1,127 @@
+import type { Request, RequestHandler, Response } from 'express'
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
+import type { Options } from 'express-rate-limit'
+import { jwtVerify } from 'jose'
+import type { Payload } from 'payload'
+
+import { env } from '@/config/env'
+import { STRICT_WINDOW_MS } from '@/config/rateLimits'
+import type { RateLimits } from '@/config/rateLimits'
+import { presentedKey } from '@/features/apiClients'
+import { apiKeyGate } from './apiKeyGate'
+import type { EdgeApiClient } from './apiKeyGate'
+
+/** The read routes counted against the anonymous and API-client limits. */
+export const RATE_LIMITED_PREFIXES = ['/api/', '/feeds/', '/sitemap'] as const
+
+/** Sign-in and password-reset requests: the strict per-address limit (POST only). */
+export const LOGIN_PATHS = new Set([
+  '/api/editors/login',
+  '/api/editors/forgot-password',
+  '/api/editors/reset-password',
+])
+
+const TOKEN_COOKIE = 'payload-token'
+
+const clientAddress = (req: Request): string =>
+  ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown')
+
+const tooMany =
+  (what: string): Options['handler'] =>
+  (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store')
+    res.status(429).json({
+      errors: [
+        {
+          message: `Too many ${what}; retry after ${String(res.getHeader('Retry-After') ?? 'a while')} s.`,
+        },
+      ],
+    })
+  }
+
+const common = {
+  standardHeaders: 'draft-7',
+  legacyHeaders: false,
+  // Express's req.ip honours TRUST_PROXY (app 'trust proxy'); the key is made with ipKeyGenerator
+  validate: { trustProxy: false, xForwardedForHeader: false, keyGeneratorIpFallback: false },
+} as const
+
+const staffToken = (req: Request): string | null => {
+  const auth = req.headers.authorization
+  if (auth?.startsWith('JWT ')) return auth.slice(4)
+  if (auth?.startsWith('Bearer ')) return auth.slice(7)
+  const cookie = (req.headers.cookie ?? '')
+    .split(';')
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${TOKEN_COOKIE}=`))
+  return cookie ? decodeURIComponent(cookie.slice(TOKEN_COOKIE.length + 1)) : null
+}
+
+/**
+ * Marks requests of signed-in staff (a login token signed with this instance's secret): the admin
+ * panel is not counted against the per-address reader limit (the load shedding still applies).
+ */
+const markStaff =
+  (getPayload: () => Payload | null): RequestHandler =>
+  (req, res, next) => {
+    const token = staffToken(req)
+    const payload = getPayload()
+    if (!token || !payload || token.length > 4096) return next()
+    jwtVerify(token, new TextEncoder().encode(payload.secret)).then(
+      () => {
+        res.locals.staff = true
+        next()
+      },
+      () => next(),
+    )
+  }
+
+const limitedPath = (path: string) =>
+  RATE_LIMITED_PREFIXES.some((prefix) => path.startsWith(prefix))
+
+/**
+ * The API's rate limits (express-rate-limit, in-process memory), each 429 with Retry-After:
+ * - sign-in, forgot-password and reset-password: `login` per address per 15 minutes, every attempt
+ *   counted (the login throttle, src/security/loginThrottle.ts, adds its per-account delays and
+ *   429s for failures inside this);
+ * - requests with a wrong API key: `badKey` per address per 15 minutes (then 429 before any lookup);
+ * - reads: API clients `apiClient` per key (bucket named by a hash of the key), everyone else
+ *   `anonymous` per address; signed-in staff are not counted.
+ * The API-key gate (401/403, apiKeyGate.ts) runs between the bad-key and the read limit.
+ */
+export const apiRateLimits = (
+  getPayload: () => Payload | null,
+  limits: RateLimits = env.rateLimits(),
+): RequestHandler[] => {
+  const login = rateLimit({
+    ...common,
+    windowMs: STRICT_WINDOW_MS,
+    limit: limits.login,
+    skip: (req) => !(req.method === 'POST' && LOGIN_PATHS.has(req.path)),
+    keyGenerator: (req) => clientAddress(req),
+    handler: tooMany('sign-in or password-reset requests from this address'),
+  })
+  const badKey = rateLimit({
+    ...common,
+    windowMs: STRICT_WINDOW_MS,
+    limit: limits.badKey,
+    skip: (req) => presentedKey(req.headers.authorization).kind === 'none',
+    skipSuccessfulRequests: true,
+    requestWasSuccessful: (_req, res) => res.statusCode !== 401,
+    keyGenerator: (req) => clientAddress(req),
+    handler: tooMany('requests with an invalid API key from this address'),
+  })
+  const client = (res: Response) => res.locals.apiClient as EdgeApiClient | undefined
+  const reads = rateLimit({
+    ...common,
+    windowMs: limits.windowMs,
+    limit: (_req, res) => (client(res) ? limits.apiClient : limits.anonymous),
+    skip: (req, res) => res.locals.staff === true || !limitedPath(req.path),
+    keyGenerator: (req, res) => {
+      const apiClient = client(res)
+      return apiClient ? `key:${apiClient.fingerprint}` : `ip:${clientAddress(req)}`
+    },
+    handler: tooMany('requests'),
+  })
+  return [login, badKey, apiKeyGate(getPayload), markStaff(getPayload), reads]
+}
