@@ -15,12 +15,15 @@ const touched = new Map<string, number>()
  * work, never in the caller's transaction), and a failure is only logged.
  */
 export const touchLastUsed = (payload: Payload, client: StoredClient, now = Date.now()): void => {
-  const key = String(client.id)
-  const stored = client.lastUsedAt ? Date.parse(client.lastUsedAt) : 0
-  const last = Math.max(stored || 0, touched.get(key) ?? 0)
-  if (now - last < LAST_USED_INTERVAL_MS) return
-  touched.set(key, now)
+  const stored = client.lastUsedAt ? Date.parse(client.lastUsedAt) || 0 : 0
+  if (now - stored < LAST_USED_INTERVAL_MS) return
+  // one write per stored value: concurrent requests that all read the same old value write once
+  // (the key names the client by id and creation time: SQLite may give a deleted client's id to a new one)
+  const key = `${client.id}|${client.createdAt ?? ''}|${client.lastUsedAt ?? ''}`
+  const pending = touched.get(key)
+  if (pending !== undefined && now - pending < LAST_USED_INTERVAL_MS) return
   if (touched.size > 10_000) touched.clear()
+  touched.set(key, now)
   setImmediate(() => {
     void runInDbScope('api-clients.lastUsedAt', () =>
       payload.update({

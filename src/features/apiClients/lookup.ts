@@ -4,7 +4,11 @@ import type { ApiClientUser } from '@/access/roles'
 import { API_CLIENTS_SLUG } from '@collections/slugs'
 import { keyIndex } from './keys'
 
-export type StoredClient = ApiClientUser & { name?: string; lastUsedAt?: string | null }
+export type StoredClient = ApiClientUser & {
+  name?: string
+  lastUsedAt?: string | null
+  createdAt?: string
+}
 
 /**
  * The API client a key belongs to, read from the database on every request (nothing is cached:
@@ -22,7 +26,7 @@ export const findClientByKey = async (
     depth: 0,
     pagination: false,
     overrideAccess: true,
-    select: { name: true, scope: true, enabled: true, lastUsedAt: true },
+    select: { name: true, scope: true, enabled: true, lastUsedAt: true, createdAt: true },
   })
   const doc = found.docs[0] as Omit<StoredClient, 'collection'> | undefined
   return doc ? { ...doc, collection: API_CLIENTS_SLUG } : null

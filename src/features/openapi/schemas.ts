@@ -108,10 +108,12 @@ const fieldSchema = (field: Field, ctx: Ctx): JsonSchema | null => {
       }
       return described(nullable(list(refOrId(field.relationTo, ctx.idType, ctx.known))))
     }
-    case 'group':
-      return 'name' in field && field.name
-        ? described(nullable(objectSchema(field.fields, ctx)))
-        : null
+    case 'group': {
+      // a group whose every field is staff-only (e.g. the imported `source`) is left out
+      const inner = objectSchema(field.fields, ctx)
+      const empty = Object.keys(inner.properties as object).length === 0
+      return 'name' in field && field.name && !empty ? described(nullable(inner)) : null
+    }
     case 'array':
       return described(nullable({ type: 'array', items: objectSchema(field.fields, ctx) }))
     case 'blocks':

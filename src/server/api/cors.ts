@@ -1,7 +1,27 @@
-import type { RequestHandler } from 'express'
+import type { RequestHandler, Response } from 'express'
 
 import { env } from '@/config/env'
 import { corsAllowlist } from '@/security/origins'
+
+/**
+ * `Vary: Origin` on every response (the allow header depends on the Origin, so shared caches must
+ * key on it), kept when Next later sets its own Vary list.
+ */
+const keepVaryOrigin = (res: Response): void => {
+  res.vary('Origin')
+  const setHeader = res.setHeader.bind(res)
+  res.setHeader = ((name: string, value: number | string | readonly string[]) => {
+    if (name.toLowerCase() === 'vary') {
+      const list = (Array.isArray(value) ? value.join(',') : String(value))
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+      if (!list.some((v) => v.toLowerCase() === 'origin' || v === '*')) list.push('Origin')
+      return setHeader(name, list.join(', '))
+    }
+    return setHeader(name, value)
+  }) as Response['setHeader']
+}
 
 /**
  * CORS: browsers on the origins in CORS_ORIGINS may read the API (and send an API key); any other
@@ -15,7 +35,7 @@ export const corsPolicy =
     const origin = req.headers.origin
     const preflight =
       req.method === 'OPTIONS' && typeof req.headers['access-control-request-method'] === 'string'
-    res.vary('Origin')
+    keepVaryOrigin(res)
     const allowed = typeof origin === 'string' && allow.has(origin)
     if (allowed) {
       res.setHeader('Access-Control-Allow-Origin', origin)

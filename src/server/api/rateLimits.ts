@@ -7,9 +7,8 @@ import type { Payload } from 'payload'
 import { env } from '@/config/env'
 import { STRICT_WINDOW_MS } from '@/config/rateLimits'
 import type { RateLimits } from '@/config/rateLimits'
-import { presentedKey } from '@/features/apiClients'
 import { apiKeyGate } from './apiKeyGate'
-import type { EdgeApiClient } from './apiKeyGate'
+import type { EdgeApiClient, KeyFailures } from './apiKeyGate'
 
 /** The read routes counted against the anonymous and API-client limits. */
 export const RATE_LIMITED_PREFIXES = ['/api/', '/feeds/', '/sitemap'] as const
@@ -84,7 +83,8 @@ const limitedPath = (path: string) =>
  * - sign-in, forgot-password and reset-password: `login` per address per 15 minutes, every attempt
  *   counted (the login throttle, src/security/loginThrottle.ts, adds its per-account delays and
  *   429s for failures inside this);
- * - requests with a wrong API key: `badKey` per address per 15 minutes (then 429 before any lookup);
+ * - refused API keys (unknown, malformed, disabled): `badKey` per address per 15 minutes, then 429
+ *   before any lookup (valid keys are never counted);
  * - reads: API clients `apiClient` per key (bucket named by a hash of the key), everyone else
  *   `anonymous` per address; signed-in staff are not counted.
  * The API-key gate (401/403, apiKeyGate.ts) runs between the bad-key and the read limit.
@@ -101,16 +101,23 @@ export const apiRateLimits = (
     keyGenerator: (req) => clientAddress(req),
     handler: tooMany('sign-in or password-reset requests from this address'),
   })
+  // called by the API-key gate for refused keys only (a valid key is never counted)
   const badKey = rateLimit({
     ...common,
     windowMs: STRICT_WINDOW_MS,
     limit: limits.badKey,
-    skip: (req) => presentedKey(req.headers.authorization).kind === 'none',
-    skipSuccessfulRequests: true,
-    requestWasSuccessful: (_req, res) => res.statusCode !== 401,
     keyGenerator: (req) => clientAddress(req),
     handler: tooMany('requests with an invalid API key from this address'),
   })
+  const failures: KeyFailures = {
+    blocked: async (req) => {
+      const info = await badKey.getKey(clientAddress(req))
+      if (!info || info.totalHits < limits.badKey) return null
+      const resetMs = info.resetTime ? info.resetTime.getTime() - Date.now() : STRICT_WINDOW_MS
+      return Math.max(1, Math.ceil(resetMs / 1000))
+    },
+    record: (req, res, answer) => void badKey(req, res, answer),
+  }
   const client = (res: Response) => res.locals.apiClient as EdgeApiClient | undefined
   const reads = rateLimit({
     ...common,
@@ -123,5 +130,5 @@ export const apiRateLimits = (
     },
     handler: tooMany('requests'),
   })
-  return [login, badKey, apiKeyGate(getPayload), markStaff(getPayload), reads]
+  return [login, apiKeyGate(getPayload, failures), markStaff(getPayload), reads]
 }
