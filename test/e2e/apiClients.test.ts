@@ -74,6 +74,10 @@ describe('API clients in a real browser', () => {
       await page.goto(`${server.url}/admin/collections/api-clients`)
       await page.getByText('Situs utama').first().waitFor({ timeout: 30_000 })
       expect(await page.content()).not.toContain(key)
+      // admins have the collection in the navigation (editors do not: next test)
+      await expect(
+        page.getByRole('link', { name: /API clients|Klien API/ }).count(),
+      ).resolves.toBeGreaterThan(0)
     })
     await context.close()
 
@@ -84,6 +88,37 @@ describe('API clients in a real browser', () => {
     const stored = await api.as(tokens.admin).get(`/api/api-clients/${id}`)
     expect(JSON.stringify(stored.body)).not.toContain(key)
     expect(server.output()).not.toContain(key)
+  })
+
+  it('an editor opens the Preview of a draft from the admin; the preview page shows the latest draft', async () => {
+    const draft = await api
+      .as(tokens.contributor)
+      .post<{ doc: { id: number | string } }>('/api/articles?draft=true', {
+        title: 'Pratinjau draf untuk redaksi',
+        summary: 'Ringkasan yang belum terbit',
+      })
+    expect(draft.status).toBe(201)
+    const context = await openBrowser()
+    const page = await context.newPage()
+    await step(page, 'editor-login-preview', () =>
+      login(page, server.url, 'editor@redaksi.test', PASSWORD),
+    )
+    await step(page, 'open-preview', async () => {
+      await page.goto(`${server.url}/admin/collections/articles/${draft.body.doc.id}`)
+      const button = page.locator('#preview-button')
+      await button.waitFor({ timeout: 30_000 })
+      const [preview] = await Promise.all([context.waitForEvent('page'), button.click()])
+      await preview.waitForLoadState()
+      await preview.getByTestId('preview-title').waitFor({ timeout: 30_000 })
+      await expect(preview.getByTestId('preview-title').textContent()).resolves.toBe(
+        'Pratinjau draf untuk redaksi',
+      )
+    })
+    await context.close()
+    // the same URL gives an anonymous reader nothing
+    const anon = await api.as(null).get(`/api/articles/${draft.body.doc.id}/preview`)
+    expect(anon.status).toBe(401)
+    expect(JSON.stringify(anon.body)).not.toContain('Pratinjau draf')
   })
 
   it('editors and contributors do not see API clients in the admin', async () => {

@@ -1,3 +1,6 @@
+import { createHmac } from 'node:crypto'
+
+import { jwtSign } from 'payload'
 import { describe, expect, it } from 'vitest'
 
 import { isConfigError } from '@/config/errors'
@@ -11,6 +14,7 @@ import {
   presentedKey,
 } from '@/features/apiClients/keys'
 import { canReadDrafts, roleOf } from '@/access/roles'
+import { isSignedLoginToken } from '@/server/api/rateLimits'
 
 describe('API keys', () => {
   it('are 256-bit random, prefixed, and hinted by their first characters only', () => {
@@ -88,5 +92,34 @@ describe('rate-limit and CORS settings', () => {
     expect([
       ...corsAllowlist('https://site.example/, http://localhost:4000/x, nonsense, ftp://x'),
     ]).toEqual(['https://site.example', 'http://localhost:4000'])
+  })
+})
+
+describe('staff login tokens (rate-limit buckets)', () => {
+  const secret = 'a'.repeat(32)
+  const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url')
+  const sign = (header: object, claims: object, key = secret) => {
+    const body = `${b64(header)}.${b64(claims)}`
+    return `${body}.${createHmac('sha256', key).update(body).digest('base64url')}`
+  }
+
+  it('accepts a token Payload signed with the secret, refuses forged, tampered, expired and alg-none ones', async () => {
+    const { token } = await jwtSign({
+      fieldsToSign: { id: 1, collection: 'editors', email: 'e@x' },
+      secret,
+      tokenExpiration: 3600,
+    })
+    expect(isSignedLoginToken(token, secret)).toBe(true)
+    expect(isSignedLoginToken(token, 'b'.repeat(32))).toBe(false)
+    const future = Math.floor(Date.now() / 1000) + 60
+    expect(isSignedLoginToken(sign({ alg: 'HS256' }, { exp: future }), secret)).toBe(true)
+    expect(isSignedLoginToken(sign({ alg: 'HS256' }, { exp: future }, 'other'), secret)).toBe(false)
+    expect(isSignedLoginToken(sign({ alg: 'HS256' }, { exp: 1 }), secret)).toBe(false)
+    expect(isSignedLoginToken(sign({ alg: 'none' }, { exp: future }), secret)).toBe(false)
+    const [h, , sig] = token.split('.')
+    expect(isSignedLoginToken(`${h}.${b64({ id: 2 })}.${sig}`, secret)).toBe(false)
+    for (const junk of ['', 'a.b', 'a.b.c', '...', 'x'.repeat(5000)]) {
+      expect(isSignedLoginToken(junk, secret)).toBe(false)
+    }
   })
 })
