@@ -54,7 +54,12 @@ const staffToken = (req: Request): string | null => {
     .split(';')
     .map((part) => part.trim())
     .find((part) => part.startsWith(`${TOKEN_COOKIE}=`))
-  return cookie ? decodeURIComponent(cookie.slice(TOKEN_COOKIE.length + 1)) : null
+  if (!cookie) return null
+  try {
+    return decodeURIComponent(cookie.slice(TOKEN_COOKIE.length + 1))
+  } catch {
+    return null // malformed escape: not a token of ours
+  }
 }
 
 /**

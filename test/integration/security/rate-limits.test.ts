@@ -5,6 +5,7 @@ import { HeaderApi, issueClient, keyHeader } from '../../helpers/apiClients'
 import type { IssuedClient } from '../../helpers/apiClients'
 import { createTestDatabase, TEST_DATABASES } from '../../helpers/databases'
 import type { TestDatabase } from '../../helpers/databases'
+import { raw } from '../../helpers/http'
 import { startTestServer } from '../../helpers/server'
 import type { TestServer } from '../../helpers/server'
 
@@ -90,8 +91,12 @@ describe.each(TEST_DATABASES)('rate limits on %s', (kind) => {
     expect((await second.api.get('/api/articles')).status).toBe(200)
     // signed-in staff keep working
     expect((await api.as(tokens.editor).get('/api/articles')).status).toBe(200)
-    // a forged login token does not make a reader staff
+    // a forged login token or a garbled cookie does not make a reader staff (and is no 500)
     expect((await api.as('eyJhbGciOiJIUzI1NiJ9.e30.forged').get('/api/articles')).status).toBe(429)
+    const garbled = await raw(`${server.url}/api/articles`, {
+      headers: { Cookie: 'payload-token=%E0%A4%A' },
+    })
+    expect(garbled.status).toBe(429)
   })
 
   it('refused keys are counted per address: after the limit, 429 before any lookup, even for a valid key', async () => {
