@@ -482,14 +482,12 @@ describe.each(TEST_DATABASES)('leak-proof delivery API on %s', (kind) => {
 
   it('the OpenAPI document has no staff-only fields in the public schemas or examples', async () => {
     const doc = (
-      await api
-        .as(null)
-        .get<{
-          components: {
-            schemas: Record<string, { properties?: Record<string, unknown> }>
-            examples: unknown
-          }
-        }>('/api/openapi.json')
+      await api.as(null).get<{
+        components: {
+          schemas: Record<string, { properties?: Record<string, unknown> }>
+          examples: unknown
+        }
+      }>('/api/openapi.json')
     ).body
     const article = doc.components.schemas.Article.properties ?? {}
     expect(Object.keys(article)).toEqual(
