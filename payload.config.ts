@@ -20,12 +20,14 @@ import { LOGGING_LEVELS, loggerConfig } from '@/logging/logger'
 import { limitsPlugin } from '@/limits/plugin'
 import { payloadCsrfOrigins } from '@/security/origins'
 import { controlCharacterGuard } from '@/security/controlCharacters'
+import { apiClientsPlugin } from '@/features/apiClients'
 import { auditPlugin } from '@/features/audit'
 import { contentPlugin } from '@/features/content'
 import { searchPlugin } from '@/features/search'
 import { importPlugin } from '@/features/import'
 import { newsFormatsPlugin } from '@/features/newsFormats'
 import { publicReadsPlugin } from '@/features/publicReads'
+import { openApiPlugin } from '@/features/openapi'
 import { workflowPlugin } from '@/features/workflow'
 import { shouldAutoRunJobs } from '@/features/workflow/requeueStaleJobs'
 
@@ -99,6 +101,9 @@ export default buildConfig({
     searchPlugin,
     // Feeds, sitemaps and IPTC ninjs (custom.siteRoutes: top-level paths).
     newsFormatsPlugin,
+    // API clients with scopes (published / preview) and the OpenAPI document.
+    apiClientsPlugin,
+    openApiPlugin,
     // Anonymous reads select only public fields; saves invalidate the public response cache.
     publicReadsPlugin,
     // Every collection refuses control characters (NUL, ESC, …) in incoming text with a 400;

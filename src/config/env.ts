@@ -15,6 +15,8 @@ import { ConfigError } from './errors'
 import { getLimits } from './limits'
 import { resolvePublicCache } from './publicCache'
 import type { PublicCacheSettings } from './publicCache'
+import { getRateLimits } from './rateLimits'
+import type { RateLimits } from './rateLimits'
 import type { Limits } from './limits'
 import { readNewsFormatSettings } from './newsFormats'
 import type { NewsFormatSettings } from './newsFormats'
@@ -141,6 +143,10 @@ export const env = {
   publicCache: (): PublicCacheSettings => resolvePublicCache(rawEnv()),
   /** PUBLICATION_NAME, SITEMAP_PAGE_SIZE (feeds, sitemaps, ninjs: src/config/newsFormats.ts). */
   newsFormats: (): NewsFormatSettings => readNewsFormatSettings(rawEnv()),
+  /** RATE_LIMIT_WINDOW_MS, RATE_LIMIT_ANONYMOUS, RATE_LIMIT_API_CLIENT, RATE_LIMIT_LOGIN, RATE_LIMIT_BAD_KEY. */
+  rateLimits: (): RateLimits => getRateLimits(rawEnv()),
+  /** CORS_ORIGINS, raw (parsed by src/security/origins.ts corsAllowlist). */
+  corsOriginsRaw: (): string | undefined => rawEnv().CORS_ORIGINS,
   mongoMemory: () => ({
     startTimeoutMs: Number(rawEnv().MONGOMS_START_TIMEOUT_MS ?? 60_000),
     systemBinary: rawEnv().MONGOMS_SYSTEM_BINARY,

@@ -27,6 +27,8 @@ import { clientIpHeader } from './security/clientIp'
 import { csrfGuard } from './security/csrf'
 import { securityHeaders } from './security/headers'
 import { listenOrigins } from '@/security/origins'
+import { corsPolicy } from './api/cors'
+import { apiRateLimits } from './api/rateLimits'
 
 export interface ServerOptions {
   dev: boolean
@@ -119,6 +121,10 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   app.use(securityHeaders)
   app.use(clientIpHeader)
   app.use(csrfGuard())
+  // Edge of the API (src/server/api): CORS allowlist (CORS_ORIGINS), then the rate limits with the
+  // API-key gate (401 for a bad key, 403 for an API client's write).
+  app.use(corsPolicy())
+  app.use(apiRateLimits(() => state.payload))
 
   app.use(retryAfterOn503)
   // Requests that arrived before a shutdown began are finished (their bodies may still be

@@ -4,6 +4,7 @@ import * as migration_20261129_142540_audit_trail_survives_deletion from './2026
 import * as migration_20261129_145652_combined_schema_snapshot from './20261129_145652_combined_schema_snapshot'
 import * as migration_20261129_150000_article_ids_never_reused from './20261129_150000_article_ids_never_reused'
 import * as migration_20261129_171536_content_rendered_fields from './20261129_171536_content_rendered_fields'
+import * as migration_20261129_172140_api_clients from './20261129_172140_api_clients'
 import * as migration_20261129_173000_search_index from './20261129_173000_search_index'
 import * as migration_20261129_180000_fast_public_reads from './20261129_180000_fast_public_reads'
 
@@ -37,6 +38,11 @@ export const migrations = [
     up: migration_20261129_171536_content_rendered_fields.up,
     down: migration_20261129_171536_content_rendered_fields.down,
     name: '20261129_171536_content_rendered_fields',
+  },
+  {
+    up: migration_20261129_172140_api_clients.up,
+    down: migration_20261129_172140_api_clients.down,
+    name: '20261129_172140_api_clients',
   },
   {
     up: migration_20261129_173000_search_index.up,
