@@ -24,6 +24,7 @@ import { auditPlugin } from '@/features/audit'
 import { importPlugin } from '@/features/import'
 import { workflowPlugin } from '@/features/workflow'
 import { shouldAutoRunJobs } from '@/features/workflow/requeueStaleJobs'
+import { webhooksPlugin } from '@/features/webhooks'
 
 const root = process.cwd()
 
@@ -89,6 +90,7 @@ export default buildConfig({
     workflowPlugin,
     auditPlugin,
     importPlugin,
+    webhooksPlugin,
     // Every collection refuses control characters (NUL, ESC, …) in incoming text with a 400;
     // resource limits: read caps, strict ids, GraphQL limits, upload size (src/limits).
     controlCharacterGuard,

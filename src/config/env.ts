@@ -17,6 +17,8 @@ import type { Limits } from './limits'
 import { runtime } from './runtime'
 import { isStrictProduction, resolveSecret } from './secret'
 import { readSqliteSettings } from './sqlite'
+import { readWebhookSettings } from './webhooks'
+import type { WebhookSettings } from './webhooks'
 import type { SqliteSettings } from './sqlite'
 
 export type RawEnv = Readonly<Record<string, string | undefined>>
@@ -126,6 +128,9 @@ export const env = {
     rawEnv().REDAKSI_SQLITE_CLIENT === 'stock' ? 'stock' : 'redaksi',
   /** MAX_BODY_BYTES, API_MAX_LIMIT, … (read once per process). */
   limits: (): Limits => getLimits(rawEnv()),
+  /** WEBHOOKS_ALLOW_PRIVATE, WEBHOOKS_RETRY_BASE_MS, … (src/config/webhooks.ts). */
+  webhooks: (): WebhookSettings =>
+    readWebhookSettings({ ...rawEnv(), REDAKSI_LOCAL_START: env.isLocalStart() ? '1' : undefined }),
   mongoMemory: () => ({
     startTimeoutMs: Number(rawEnv().MONGOMS_START_TIMEOUT_MS ?? 60_000),
     systemBinary: rawEnv().MONGOMS_SYSTEM_BINARY,

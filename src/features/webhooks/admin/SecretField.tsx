@@ -1,0 +1,47 @@
+'use client'
+import { FieldLabel, useDocumentInfo, useField, useTranslation } from '@payloadcms/ui'
+import type { TextFieldClientComponent } from 'payload'
+import { useEffect, useState } from 'react'
+
+import { webhookLabels } from '../labels'
+
+const randomSecret = (): string => {
+  const bytes = new Uint8Array(32)
+  crypto.getRandomValues(bytes)
+  return `whsec_${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`
+}
+
+/**
+ * The webhook secret in the admin: on a new webhook a random secret is filled in and shown, to
+ * be copied before saving (it is never shown again); on an existing one the field stays empty
+ * (reads never return the secret) and a value typed into it replaces the secret.
+ */
+export const SecretField: TextFieldClientComponent = ({ path, field }) => {
+  const { id } = useDocumentInfo()
+  const { i18n } = useTranslation()
+  const lang = i18n.language === 'id' ? 'id' : 'en'
+  const { value, setValue } = useField<string>({ path })
+  const [generated] = useState(() => (id ? '' : randomSecret()))
+  useEffect(() => {
+    if (!id && !value && generated) setValue(generated)
+    // first render only: fill a new webhook's secret once
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+  return (
+    <div className="field-type text" style={{ marginBottom: 'var(--spacing-field)' }}>
+      <FieldLabel label={field.label} path={path} />
+      <input
+        id={`field-${path}`}
+        type="text"
+        autoComplete="off"
+        spellCheck={false}
+        value={value ?? ''}
+        onChange={(event) => setValue(event.target.value)}
+        style={{ fontFamily: 'monospace', width: '100%' }}
+      />
+      <p className="field-description">
+        {id ? webhookLabels.secretSet[lang] : webhookLabels.secretNew[lang]}
+      </p>
+    </div>
+  )
+}
