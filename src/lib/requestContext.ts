@@ -19,7 +19,7 @@ export const CONTEXT = {
   visibilityBefore: 'redaksi.visibility.before',
   /** Payload's own flag while it restores a version. */
   isRestoringVersion: 'isRestoringVersion',
-  /** A webhook secret was just generated or set: this response shows it once (webhooks feature). */
+  /** Webhook secrets a read may return: `true` for the delivery task, else the ones this request just set (shown once). */
   webhookSecretReveal: 'webhookSecretReveal',
 } as const
 
@@ -33,7 +33,7 @@ declare module 'payload' {
     duplicateOfId?: string
     'redaksi.visibility.before'?: Record<string, unknown>
     isRestoringVersion?: boolean
-    webhookSecretReveal?: boolean
+    webhookSecretReveal?: true | string[]
   }
 }
 

@@ -1,18 +1,27 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Validate } from 'payload'
 
 import { isAdmin } from '@/access/isAdmin'
 import { WEBHOOKS_SLUG } from '@collections/slugs'
 import { WEBHOOK_EVENTS } from '../../events'
 import { webhookLabels } from '../../labels'
-import { validateWebhookUrl } from '../../ssrf'
+import { parseWebhookUrl, validateWebhookUrl } from '../../ssrf'
 import { hideSecret } from './hooks/hideSecret'
 import { keepOrGenerateSecret } from './hooks/keepOrGenerateSecret'
 
 const adminOnly = ({ req }: Parameters<typeof isAdmin>[0]) => isAdmin({ req })
 
-const validateUrl = async (value: unknown): Promise<string | true> => {
+/**
+ * The SSRF guard on save (400 with the reason). An unchanged URL is not resolved again (every
+ * delivery checks it anyway), so a webhook can always be disabled or renamed; while an admin
+ * types, only the syntax is checked (no DNS lookup per keystroke).
+ */
+const validateUrl: Validate = async (value, { event, operation, previousValue }) => {
   try {
-    await validateWebhookUrl(value)
+    if (event === 'onChange' || (operation === 'update' && value === previousValue)) {
+      parseWebhookUrl(value)
+    } else {
+      await validateWebhookUrl(value)
+    }
     return true
   } catch (err) {
     return (err as Error).message
