@@ -21,6 +21,8 @@ import { limitsPlugin } from '@/limits/plugin'
 import { payloadCsrfOrigins } from '@/security/origins'
 import { controlCharacterGuard } from '@/security/controlCharacters'
 import { auditPlugin } from '@/features/audit'
+import { contentPlugin } from '@/features/content'
+import { searchPlugin } from '@/features/search'
 import { importPlugin } from '@/features/import'
 import { workflowPlugin } from '@/features/workflow'
 import { shouldAutoRunJobs } from '@/features/workflow/requeueStaleJobs'
@@ -90,6 +92,10 @@ export default buildConfig({
     workflowPlugin,
     auditPlugin,
     importPlugin,
+    // Delivery: rendered body, text, counts and public URL stored on every saved version.
+    contentPlugin,
+    // Full-text search over published articles (GET /api/search, GraphQL searchArticles).
+    searchPlugin,
     webhooksPlugin,
     // Every collection refuses control characters (NUL, ESC, …) in incoming text with a 400;
     // resource limits: read caps, strict ids, GraphQL limits, upload size (src/limits).

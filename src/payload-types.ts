@@ -163,6 +163,14 @@ export interface Article {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * Where the website shows the article (PUBLIC_SITE_URL). Set by the server.
+   */
+  url?: string | null;
+  wordCount?: number | null;
+  readingMinutes?: number | null;
+  bodyHtml?: string | null;
+  bodyText?: string | null;
   authors?: (number | Author)[] | null;
   media?: (number | Media)[] | null;
   featuredMedia?: (number | null) | Media;
@@ -600,6 +608,11 @@ export interface ArticlesSelect<T extends boolean = true> {
   slug?: T;
   summary?: T;
   body?: T;
+  url?: T;
+  wordCount?: T;
+  readingMinutes?: T;
+  bodyHtml?: T;
+  bodyText?: T;
   authors?: T;
   media?: T;
   featuredMedia?: T;

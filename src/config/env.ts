@@ -17,6 +17,7 @@ import type { Limits } from './limits'
 import { runtime } from './runtime'
 import { isStrictProduction, resolveSecret } from './secret'
 import { readSqliteSettings } from './sqlite'
+import { parseSiteUrlPattern } from './site'
 import { readWebhookSettings } from './webhooks'
 import type { WebhookSettings } from './webhooks'
 import type { SqliteSettings } from './sqlite'
@@ -95,6 +96,12 @@ export const env = {
   host: (): string => rawEnv().HOST || '0.0.0.0',
   trustProxy: (): boolean => rawEnv().TRUST_PROXY === 'true',
   publicUrl: (): string | undefined => rawEnv().PUBLIC_URL || undefined,
+  /** PUBLIC_SITE_URL: the website's article URL pattern with `:slug` (src/config/site.ts). */
+  siteUrlPattern: (): string =>
+    parseSiteUrlPattern(
+      rawEnv().PUBLIC_SITE_URL,
+      rawEnv().PUBLIC_URL || `http://localhost:${parsePort(rawEnv().PORT) || 3000}`,
+    ),
   /** PUBLIC_URL, CORS_ORIGINS and the bound address, for src/security/origins. */
   originsEnv: (): RawEnv => ({
     PUBLIC_URL: rawEnv().PUBLIC_URL,

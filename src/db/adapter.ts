@@ -65,6 +65,9 @@ const buildDatabaseAdapter = (target: DatabaseTarget): DatabaseAdapterObj => {
         },
         migrationDir: path.join(migrationsRoot, 'postgres'),
         prodMigrations: postgresMigrations,
+        // hand-written tables (the search index) are not Payload's: `npm run dev`'s schema push
+        // leaves them alone
+        tablesFilter: ['!search_articles*'],
       })
     case 'mongodb':
       return mongooseAdapter({

@@ -2,7 +2,9 @@ import * as migration_20261126_222043_initial from './20261126_222043_initial'
 import * as migration_20261129_142241_related_visibility_flags from './20261129_142241_related_visibility_flags'
 import * as migration_20261129_142552_audit_trail_survives_deletion from './20261129_142552_audit_trail_survives_deletion'
 import * as migration_20261129_145701_combined_schema_snapshot from './20261129_145701_combined_schema_snapshot'
-import * as migration_20261129_171922_webhooks from './20261129_171922_webhooks'
+import * as migration_20261129_171539_content_rendered_fields from './20261129_171539_content_rendered_fields'
+import * as migration_20261129_173000_search_index from './20261129_173000_search_index'
+import * as migration_20261129_174051_webhooks from './20261129_174051_webhooks'
 
 export const migrations = [
   {
@@ -26,8 +28,18 @@ export const migrations = [
     name: '20261129_145701_combined_schema_snapshot',
   },
   {
-    up: migration_20261129_171922_webhooks.up,
-    down: migration_20261129_171922_webhooks.down,
-    name: '20261129_171922_webhooks',
+    up: migration_20261129_171539_content_rendered_fields.up,
+    down: migration_20261129_171539_content_rendered_fields.down,
+    name: '20261129_171539_content_rendered_fields',
+  },
+  {
+    up: migration_20261129_173000_search_index.up,
+    down: migration_20261129_173000_search_index.down,
+    name: '20261129_173000_search_index',
+  },
+  {
+    up: migration_20261129_174051_webhooks.up,
+    down: migration_20261129_174051_webhooks.down,
+    name: '20261129_174051_webhooks',
   },
 ]

@@ -3,7 +3,9 @@ import * as migration_20261129_142232_related_visibility_flags from './20261129_
 import * as migration_20261129_142540_audit_trail_survives_deletion from './20261129_142540_audit_trail_survives_deletion'
 import * as migration_20261129_145652_combined_schema_snapshot from './20261129_145652_combined_schema_snapshot'
 import * as migration_20261129_150000_article_ids_never_reused from './20261129_150000_article_ids_never_reused'
-import * as migration_20261129_171904_webhooks from './20261129_171904_webhooks'
+import * as migration_20261129_171536_content_rendered_fields from './20261129_171536_content_rendered_fields'
+import * as migration_20261129_173000_search_index from './20261129_173000_search_index'
+import * as migration_20261129_174035_webhooks from './20261129_174035_webhooks'
 
 export const migrations = [
   {
@@ -32,8 +34,18 @@ export const migrations = [
     name: '20261129_150000_article_ids_never_reused',
   },
   {
-    up: migration_20261129_171904_webhooks.up,
-    down: migration_20261129_171904_webhooks.down,
-    name: '20261129_171904_webhooks',
+    up: migration_20261129_171536_content_rendered_fields.up,
+    down: migration_20261129_171536_content_rendered_fields.down,
+    name: '20261129_171536_content_rendered_fields',
+  },
+  {
+    up: migration_20261129_173000_search_index.up,
+    down: migration_20261129_173000_search_index.down,
+    name: '20261129_173000_search_index',
+  },
+  {
+    up: migration_20261129_174035_webhooks.up,
+    down: migration_20261129_174035_webhooks.down,
+    name: '20261129_174035_webhooks',
   },
 ]
