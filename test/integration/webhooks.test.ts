@@ -1,7 +1,8 @@
 import crypto from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
 
 import { createLocalReq, initTransaction, killTransaction } from 'payload'
@@ -16,7 +17,7 @@ import { createTestDatabase, TEST_DATABASES } from '../helpers/databases'
 import type { TestDatabase } from '../helpers/databases'
 import { postJson, raw, tokenCookie } from '../helpers/http'
 import { localPayload } from '../helpers/localPayload'
-import { startTestServer } from '../helpers/server'
+import { runServerExpectingFailure, startTestServer } from '../helpers/server'
 import type { TestServer } from '../helpers/server'
 
 type Id = string | number
@@ -45,7 +46,7 @@ interface Received {
 /** A plain http receiver: per path, a script of answers (the last one repeats). */
 const startReceiver = async () => {
   const received: Received[] = []
-  const scripts = new Map<string, (number | 'hang' | '429')[]>()
+  const scripts = new Map<string, (number | 'hang' | '429' | 'huge' | 'redirect')[]>()
   const counts = new Map<string, number>()
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = []
@@ -63,6 +64,22 @@ const startReceiver = async () => {
       counts.set(p, n + 1)
       const answer = script[Math.min(n, script.length - 1)]
       if (answer === 'hang') return
+      if (answer === 'huge') {
+        // an endless 200 body: the sender reads at most 64 KiB of it
+        res.writeHead(200, { 'Content-Type': 'text/plain' })
+        const chunk = Buffer.alloc(64 * 1024, 'x')
+        const pump = () => {
+          while (res.write(chunk)) if (res.destroyed) return
+          if (!res.destroyed) res.once('drain', pump)
+        }
+        res.on('error', () => undefined)
+        pump()
+        return
+      }
+      if (answer === 'redirect') {
+        res.writeHead(307, { Location: 'http://169.254.169.254/latest/meta-data/' }).end()
+        return
+      }
       if (answer === '429') {
         res.writeHead(429, { 'Retry-After': '2' }).end('slow down')
         return
@@ -75,7 +92,8 @@ const startReceiver = async () => {
   return {
     url: (p: string) => `http://127.0.0.1:${port}${p}`,
     received,
-    on: (p: string, script: (number | 'hang' | '429')[]) => scripts.set(p, script),
+    on: (p: string, script: (number | 'hang' | '429' | 'huge' | 'redirect')[]) =>
+      scripts.set(p, script),
     at: (p: string) => received.filter((r) => r.path === p),
     close: () =>
       new Promise<void>((resolve) => {
@@ -114,6 +132,7 @@ const SERVER_ENV = {
   WEBHOOKS_TIMEOUT_MS: '1500',
   WEBHOOKS_MAX_ATTEMPTS: '5',
   SEED_ON_START: 'true',
+  PUBLIC_SITE_URL: 'https://news.example/berita/:slug',
 }
 
 describe.each(TEST_DATABASES)('webhooks on %s', (kind) => {
@@ -325,6 +344,10 @@ describe.each(TEST_DATABASES)('webhooks on %s', (kind) => {
     receiver.on('/hang', ['hang', 200])
     await createWebhook('Busy', '/busy', ['article.published'])
     receiver.on('/busy', ['429', 200])
+    await createWebhook('Endless body', '/huge', ['article.published'])
+    receiver.on('/huge', ['huge'])
+    await createWebhook('Redirector', '/redirect', ['article.published'])
+    receiver.on('/redirect', ['redirect'])
     await createWebhook('Off', '/off', ['article.published'], { enabled: false })
     await createWebhook('Other events', '/other', ['article.deleted'])
 
@@ -376,7 +399,7 @@ describe.each(TEST_DATABASES)('webhooks on %s', (kind) => {
       id: article.id,
       slug: article.slug,
       title: article.title,
-      url: expect.stringContaining(article.slug),
+      url: `https://news.example/berita/${article.slug}`,
       publishedAt: expect.any(String),
     })
 
@@ -426,7 +449,22 @@ describe.each(TEST_DATABASES)('webhooks on %s', (kind) => {
       return rows[0]?.status === 'failed' && rows[0]
     })
     expect(goneRow).toMatchObject({ attempts: 1, lastResponseCode: 404, lastError: 'HTTP 404' })
+    // an endless response body: read up to the cap, then the delivery is done
+    const hugeRow = await waitFor('the endless-body row', async () => {
+      const rows = await deliveries(`where[webhook][equals]=${hookIds.get('/huge')}`)
+      return rows[0]?.status === 'succeeded' && rows[0]
+    })
+    expect(hugeRow.attempts).toBe(1)
+    expect(hugeRow.durationMs as number).toBeLessThan(1_500)
+    // a redirect is an answer, not followed (here: towards the metadata address)
+    const redirectRow = await waitFor('the redirect row', async () => {
+      const rows = await deliveries(`where[webhook][equals]=${hookIds.get('/redirect')}`)
+      return rows[0]?.status === 'failed' && rows[0]
+    })
+    expect(redirectRow).toMatchObject({ attempts: 1, lastResponseCode: 307 })
+    expect(redirectRow.lastError).toMatch(/redirects are not followed/)
     await new Promise((r) => setTimeout(r, 2_500))
+    expect(receiver.at('/redirect')).toHaveLength(1)
     expect(receiver.at('/gone')).toHaveLength(1)
     expect(receiver.at('/ok')).toHaveLength(1)
     // disabled and unsubscribed webhooks: nothing sent, nothing queued
@@ -483,8 +521,21 @@ describe.each(TEST_DATABASES)('webhooks on %s', (kind) => {
     expect(updated.article.publishedAt).toBe(published.article.publishedAt)
     expect(Object.keys(unpublished.article).sort()).toEqual(['id', 'slug', 'url'])
     expect(unpublished.article.slug).toBe(updated.article.slug)
+    expect(unpublished.article.url).toBe(updated.article.url)
+    expect(unpublished.article.id).toBe(id)
     expect(Object.keys(deleted.article).sort()).toEqual(['id', 'slug', 'url'])
     expect(deleted.article.slug).toBe(updated.article.slug)
+    expect(deleted.article.id).toBe(id)
+    expect(updated.article.url).toBe(`https://news.example/berita/${updated.article.slug}`)
+    // a never-published draft's deletion is no event (there was nothing public)
+    const draftOnly = await api
+      .as(tokens.editor)
+      .post<{ doc: { id: Id } }>('/api/articles?draft=true', { title: 'DRAFT-SECRET never public' })
+    expect(
+      (await api.as(tokens.admin).delete(`/api/articles/${draftOnly.body.doc.id}`)).status,
+    ).toBe(200)
+    await new Promise((r) => setTimeout(r, 2_000))
+    expect(await deliveries(`where[articleRef][equals]=${draftOnly.body.doc.id}`)).toHaveLength(0)
     for (const r of receiver.received) expect(r.body).not.toContain('DRAFT-SECRET')
     const rows = await deliveries(`where[articleRef][equals]=${id}`)
     expect(JSON.stringify(rows)).not.toContain('DRAFT-SECRET')
@@ -645,5 +696,29 @@ describe.each(TEST_DATABASES)('webhooks on %s', (kind) => {
         delivered.body,
       ),
     ).toBe(true)
+  })
+})
+
+describe('webhook settings at start-up', () => {
+  it.each([
+    [{ WEBHOOKS_ALLOW_PRIVATE: 'true' }, /WEBHOOKS_ALLOW_PRIVATE_IN_PRODUCTION=true/],
+    [{ WEBHOOKS_MAX_ATTEMPTS: '2' }, /WEBHOOKS_MAX_ATTEMPTS must be a whole number from 5/],
+    [{ WEBHOOKS_TIMEOUT_MS: '60000' }, /WEBHOOKS_TIMEOUT_MS must be a whole number/],
+  ])('production refuses %o with one line saying why', async (env, message) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'redaksi-webhooks-'))
+    try {
+      const { code, output } = await runServerExpectingFailure({
+        NODE_ENV: 'production',
+        REDAKSI_LOCAL_START: '',
+        PAYLOAD_SECRET: crypto.randomBytes(24).toString('hex'),
+        DATABASE_URI: `file:${path.join(dir, 'a.db')}`,
+        ...env,
+      })
+      expect(code).toBe(1)
+      expect(output).toMatch(message)
+      expect(output).not.toMatch(/\s+at /)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

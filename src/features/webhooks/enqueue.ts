@@ -19,13 +19,26 @@ const liveArticle = async (req: PayloadRequest, id: Id) => {
     overrideAccess: true,
     disableErrors: true,
     req,
-    select: { slug: true, title: true, publishedAt: true, _status: true, publishAt: true },
-  })) as Pick<Article, 'id' | 'slug' | 'title' | 'publishedAt' | '_status' | 'publishAt'> | null
+    select: {
+      slug: true,
+      title: true,
+      url: true,
+      publishedAt: true,
+      _status: true,
+      publishAt: true,
+    },
+  })) as Pick<
+    Article,
+    'id' | 'slug' | 'title' | 'url' | 'publishedAt' | '_status' | 'publishAt'
+  > | null
   return doc
 }
 
-/** The slug the article had in its newest published version (null: it was never public). */
-export const lastPublishedSlug = async (req: PayloadRequest, id: Id): Promise<string | null> => {
+/** Slug and URL of the article's newest published version (null: it was never public). */
+export const lastPublished = async (
+  req: PayloadRequest,
+  id: Id,
+): Promise<{ id: Id; slug: string | null; url: string | null } | null> => {
   const versions = await req.payload.findVersions({
     collection: ARTICLES_SLUG,
     where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] },
@@ -35,8 +48,16 @@ export const lastPublishedSlug = async (req: PayloadRequest, id: Id): Promise<st
     overrideAccess: true,
     req,
   })
-  const version = versions.docs[0]?.version as { slug?: string | null } | undefined
-  return version ? (version.slug ?? '') : null
+  const version = versions.docs[0]?.version as
+    { slug?: string | null; url?: string | null } | undefined
+  if (!version) return null
+  const parent = versions.docs[0].parent as Id | { id: Id }
+  return {
+    // the stored id (REST passes it as a string)
+    id: typeof parent === 'object' ? parent.id : parent,
+    slug: version.slug ?? null,
+    url: version.url ?? articleUrl(version.slug),
+  }
 }
 
 /**
@@ -55,7 +76,7 @@ export const describeArticle = async (
       id: live.id,
       slug: live.slug ?? null,
       title: live.title ?? null,
-      url: articleUrl(live.slug),
+      url: live.url ?? articleUrl(live.slug),
       publishedAt: live.publishedAt ?? null,
     }
   }
@@ -64,9 +85,7 @@ export const describeArticle = async (
     if (!doc) return null
     return { id: doc.id, publishAt: doc.publishAt ?? null }
   }
-  const slug = await lastPublishedSlug(req, id)
-  if (slug === null) return null
-  return { id, slug: slug || null, url: articleUrl(slug) }
+  return lastPublished(req, id)
 }
 
 /**
