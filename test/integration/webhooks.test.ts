@@ -606,18 +606,16 @@ describe.each(TEST_DATABASES)('webhooks on %s', (kind) => {
       body: '{}',
     })
     expect([401, 403]).toContain(forged.status)
-    // the admin: the delivery view has the Redeliver button, a new webhook the once-only secret note
+    // the admin views render for an admin (their buttons are driven in test/e2e/webhooks.test.ts)
     const adminCookie = tokenCookie(login)
     const view = await raw(`${server.url}/admin/collections/webhook-deliveries/${original.id}`, {
       headers: { Cookie: adminCookie },
     })
     expect(view.status).toBe(200)
-    expect(view.text).toContain('Redeliver')
     const create = await raw(`${server.url}/admin/collections/webhooks/create`, {
       headers: { Cookie: adminCookie },
     })
     expect(create.status).toBe(200)
-    expect(create.text).toContain('it is never shown again')
     for (const bad of ['999999', 'abc', "1'--", 'x'.repeat(300)]) {
       const res = await api.as(tokens.admin).post(`/api/webhook-deliveries/${bad}/redeliver`, {})
       expect(res.status, bad).toBe(404)

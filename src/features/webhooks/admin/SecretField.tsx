@@ -22,11 +22,10 @@ export const SecretField: TextFieldClientComponent = ({ path, field }) => {
   const lang = i18n.language === 'id' ? 'id' : 'en'
   const { value, setValue } = useField<string>({ path })
   const [generated] = useState(() => (id ? '' : randomSecret()))
+  // a new webhook always has a secret in the form (also after Payload (re)initialises the form state)
   useEffect(() => {
     if (!id && !value && generated) setValue(generated)
-    // first render only: fill a new webhook's secret once
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+  }, [id, value, generated, setValue])
   return (
     <div className="field-type text" style={{ marginBottom: 'var(--spacing-field)' }}>
       <FieldLabel label={field.label} path={path} />
