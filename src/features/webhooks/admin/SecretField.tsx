@@ -1,5 +1,11 @@
 'use client'
-import { FieldLabel, useDocumentInfo, useField, useTranslation } from '@payloadcms/ui'
+import {
+  FieldLabel,
+  useDocumentInfo,
+  useField,
+  useFormInitializing,
+  useTranslation,
+} from '@payloadcms/ui'
 import type { TextFieldClientComponent } from 'payload'
 import { useEffect, useState } from 'react'
 
@@ -21,11 +27,12 @@ export const SecretField: TextFieldClientComponent = ({ path, field }) => {
   const { i18n } = useTranslation()
   const lang = i18n.language === 'id' ? 'id' : 'en'
   const { value, setValue } = useField<string>({ path })
+  const initializing = useFormInitializing()
   const [generated] = useState(() => (id ? '' : randomSecret()))
   // a new webhook always has a secret in the form (also after Payload (re)initialises the form state)
   useEffect(() => {
-    if (!id && !value && generated) setValue(generated)
-  }, [id, value, generated, setValue])
+    if (!id && !initializing && !value && generated) setValue(generated, true)
+  }, [id, initializing, value, generated, setValue])
   return (
     <div className="field-type text" style={{ marginBottom: 'var(--spacing-field)' }}>
       <FieldLabel label={field.label} path={path} />
