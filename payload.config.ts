@@ -30,6 +30,7 @@ import { publicReadsPlugin } from '@/features/publicReads'
 import { openApiPlugin } from '@/features/openapi'
 import { workflowPlugin } from '@/features/workflow'
 import { shouldAutoRunJobs } from '@/features/workflow/requeueStaleJobs'
+import { webhooksPlugin } from '@/features/webhooks'
 
 const root = process.cwd()
 
@@ -104,6 +105,8 @@ export default buildConfig({
     // API clients with scopes (published / preview) and the OpenAPI document.
     apiClientsPlugin,
     openApiPlugin,
+    // Signed webhooks for article events, delivered through the jobs queue.
+    webhooksPlugin,
     // Anonymous reads select only public fields; saves invalidate the public response cache.
     publicReadsPlugin,
     // Every collection refuses control characters (NUL, ESC, …) in incoming text with a 400;

@@ -24,6 +24,8 @@ import { runtime } from './runtime'
 import { isStrictProduction, resolveSecret } from './secret'
 import { readSqliteSettings } from './sqlite'
 import { parseSiteUrlPattern } from './site'
+import { readWebhookSettings } from './webhooks'
+import type { WebhookSettings } from './webhooks'
 import type { SqliteSettings } from './sqlite'
 
 export type RawEnv = Readonly<Record<string, string | undefined>>
@@ -147,6 +149,9 @@ export const env = {
   rateLimits: (): RateLimits => getRateLimits(rawEnv()),
   /** CORS_ORIGINS, raw (parsed by src/security/origins.ts corsAllowlist). */
   corsOriginsRaw: (): string | undefined => rawEnv().CORS_ORIGINS,
+  /** WEBHOOKS_ALLOW_PRIVATE, WEBHOOKS_RETRY_BASE_MS, … (src/config/webhooks.ts). */
+  webhooks: (): WebhookSettings =>
+    readWebhookSettings({ ...rawEnv(), REDAKSI_LOCAL_START: env.isLocalStart() ? '1' : undefined }),
   mongoMemory: () => ({
     startTimeoutMs: Number(rawEnv().MONGOMS_START_TIMEOUT_MS ?? 60_000),
     systemBinary: rawEnv().MONGOMS_SYSTEM_BINARY,

@@ -6,6 +6,7 @@ import * as migration_20261129_150000_article_ids_never_reused from './20261129_
 import * as migration_20261129_171536_content_rendered_fields from './20261129_171536_content_rendered_fields'
 import * as migration_20261129_172140_api_clients from './20261129_172140_api_clients'
 import * as migration_20261129_173000_search_index from './20261129_173000_search_index'
+import * as migration_20261129_174035_webhooks from './20261129_174035_webhooks'
 import * as migration_20261129_180000_fast_public_reads from './20261129_180000_fast_public_reads'
 
 export const migrations = [
@@ -48,6 +49,11 @@ export const migrations = [
     up: migration_20261129_173000_search_index.up,
     down: migration_20261129_173000_search_index.down,
     name: '20261129_173000_search_index',
+  },
+  {
+    up: migration_20261129_174035_webhooks.up,
+    down: migration_20261129_174035_webhooks.down,
+    name: '20261129_174035_webhooks',
   },
   {
     up: migration_20261129_180000_fast_public_reads.up,
