@@ -11,7 +11,7 @@ import { Authors } from '@collections/Authors'
 import { Editors } from '@collections/Editors'
 import { applyLockRules } from '@collections/LockedDocuments'
 import { Media } from '@collections/Media'
-import { env } from '@/config/env'
+import { defaultLibraryEnv, env } from '@/config/env'
 import { createDatabaseAdapter } from '@/db/adapter'
 import { outboxEmailAdapter } from '@/email/outboxAdapter'
 import { databaseUnavailableAfterError } from '@/db/unavailableError'
@@ -33,6 +33,13 @@ import { shouldAutoRunJobs } from '@/features/workflow/requeueStaleJobs'
 import { webhooksPlugin } from '@/features/webhooks'
 
 const root = process.cwd()
+
+// Payload's development-mode check wants every @payloadcms package on payload's exact version;
+// @payloadcms/storage-s3 and @payloadcms/email-nodemailer exist only as 3.90.1 in the registry we
+// install from (payload is 3.90.2; package.json overrides their peer range). Without this, `npm run
+// dev`, the CLIs and tests stop with "Mismatching payload dependency versions". Remove when 3.90.2
+// of both is installable.
+defaultLibraryEnv('PAYLOAD_DISABLE_DEPENDENCY_CHECKER', 'true')
 
 export default buildConfig({
   // never writes data/payload-secret: start-up code does (src/config/env.ts prepareSecretFile)

@@ -57,7 +57,10 @@ export const enterProductionMode = (): void => {
 }
 
 /** Sets a variable a library reads itself, unless the operator set it. */
-export const defaultLibraryEnv = (name: 'MONGOMS_RUNTIME_DOWNLOAD', value: string): void => {
+export const defaultLibraryEnv = (
+  name: 'MONGOMS_RUNTIME_DOWNLOAD' | 'PAYLOAD_DISABLE_DEPENDENCY_CHECKER',
+  value: string,
+): void => {
   if (process.env[name] === undefined) process.env[name] = value
 }
 
