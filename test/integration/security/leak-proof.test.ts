@@ -1,3 +1,6 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { closePayload } from '@/db/close'
@@ -25,7 +28,20 @@ const secret = (what: string) => `${MARK}-${what}`
 
 type Id = number | string
 type Caller = Api
-type Fixture = { a: Id; b: Id; c: Id; d: Id; authorB: Id; mediaB: Id; mediaC: Id }
+type Fixture = {
+  a: Id
+  b: Id
+  c: Id
+  d: Id
+  authorB: Id
+  mediaB: Id
+  mediaC: Id
+  authorSlugB: string
+  /** Each article's latest slug (as staff see it), and C's published one. */
+  slugs: { a: string; b: string; c: string; cLive: string; d: string }
+  /** Every webhook delivery the receiver got while the fixture was made (headers and raw body). */
+  webhookDeliveries: string[]
+}
 
 /** One way to read content. `text` is everything the caller got back (body and headers). */
 export type Channel = {
@@ -33,6 +49,11 @@ export type Channel = {
   read: (caller: Caller, f: Fixture) => Promise<{ status: number; text: string }>
   /** Public text this channel must show (so a probe that silently fails cannot pass). */
   shows?: (f: Fixture) => string[]
+  /**
+   * Text removed before the leak check: the caller's own input echoed back (a slug in a 404), or a
+   * title that was public when the event happened (D's title in D's own published event).
+   */
+  ignore?: (f: Fixture) => string[]
 }
 
 const rest =
@@ -152,15 +173,112 @@ const CORE_CHANNELS: Channel[] = [
   },
 ]
 
+const rawText =
+  (path: (f: Fixture) => string): Channel['read'] =>
+  async (caller, f) => {
+    const res = await caller.get<unknown>(path(f))
+    return {
+      status: res.status,
+      text: `${[...res.headers.entries()].join('\n')}\n${typeof res.body === 'string' ? res.body : JSON.stringify(res.body)}`,
+    }
+  }
+
+const ARTICLES = ['a', 'b', 'c', 'd'] as const
+
 /**
  * Channels added by other branches of issue #11 (search, feeds, sitemaps, ninjs, webhook
- * payloads): the integrator adds one row each here at merge, e.g.
- *   { name: 'search', read: rest(() => `/api/search?q=${MARK}`) },
- *   { name: 'RSS', read: rawText(() => '/feeds/rss.xml'), shows: () => ['PUBLIC-A'] },
- *   { name: 'ninjs C', read: rest((f) => `/api/articles/${f.c}/ninjs`), shows: () => ['PUBLIC-C'] },
- * Every row runs for the anonymous reader and the `published` client below.
+ * payloads). Every row runs for the anonymous reader and the `published` client below.
  */
-export const INTEGRATOR_CHANNELS: Channel[] = []
+export const INTEGRATOR_CHANNELS: Channel[] = [
+  {
+    name: 'search REST (draft words)',
+    read: rest(() => `/api/search?q=${MARK}&limit=50`),
+  },
+  {
+    name: 'search REST (public words)',
+    read: rest(() => '/api/search?q=PUBLIC&limit=50'),
+    shows: () => ['PUBLIC-A', 'PUBLIC-C'],
+  },
+  {
+    name: 'search REST (draft words, by language)',
+    read: async (caller) => {
+      const id = await caller.get(`/api/search?q=${MARK}&language=id`)
+      const en = await caller.get(`/api/search?q=${MARK}&language=en`)
+      return { status: Math.max(id.status, en.status), text: JSON.stringify([id.body, en.body]) }
+    },
+  },
+  {
+    name: 'search GraphQL',
+    read: gql(
+      () =>
+        `{ d: searchArticles(q: "${MARK}", limit: 50) { totalDocs docs { id title titleHighlighted snippet url } } p: searchArticles(q: "PUBLIC", limit: 50) { totalDocs docs { id title titleHighlighted snippet url } } }`,
+    ),
+    shows: () => ['PUBLIC-A', 'PUBLIC-C'],
+  },
+  {
+    name: 'RSS',
+    read: rawText(() => '/feeds/rss.xml'),
+    shows: () => ['PUBLIC-A headline', 'PUBLIC-C headline', 'PUBLIC-A body'],
+  },
+  {
+    name: 'Atom',
+    read: rawText(() => '/feeds/atom.xml'),
+    shows: () => ['PUBLIC-A headline', 'PUBLIC-C headline', 'PUBLIC-A body'],
+  },
+  {
+    name: 'RSS/Atom filtered by author and tag',
+    read: async (caller, f) => {
+      const parts = await Promise.all(
+        [
+          `/feeds/rss.xml?author=${f.authorSlugB}`,
+          `/feeds/atom.xml?author=${f.authorSlugB}`,
+          '/feeds/rss.xml?tag=zzsecret',
+        ].map((p) => caller.get<unknown>(p)),
+      )
+      return {
+        status: Math.max(...parts.map((p) => p.status)),
+        text: JSON.stringify(parts.map((p) => p.body)),
+      }
+    },
+  },
+  {
+    name: '/sitemap.xml',
+    read: rawText(() => '/sitemap.xml'),
+    shows: (f) => [f.slugs.a, f.slugs.cLive],
+  },
+  {
+    name: '/sitemap-news.xml',
+    read: rawText(() => '/sitemap-news.xml'),
+    shows: (f) => [f.slugs.a, f.slugs.cLive, 'PUBLIC-A headline', 'PUBLIC-C headline'],
+  },
+  ...ARTICLES.map((key): Channel => ({
+    name: `ninjs by id ${key.toUpperCase()}`,
+    read: rest((f) => `/api/articles/${f[key]}/ninjs`),
+    shows: key === 'a' || key === 'c' ? () => [`PUBLIC-${key.toUpperCase()}`] : undefined,
+  })),
+  ...ARTICLES.map((key): Channel => ({
+    name: `ninjs by id ${key.toUpperCase()} ?draft=true`,
+    read: rest((f) => `/api/articles/${f[key]}/ninjs?draft=true`),
+  })),
+  ...ARTICLES.map((key): Channel => ({
+    name: `ninjs by slug ${key.toUpperCase()}`,
+    read: rest((f) => `/api/articles/slug/${encodeURIComponent(f.slugs[key])}/ninjs`),
+    ignore: (f) => [f.slugs[key]],
+    shows: key === 'a' || key === 'c' ? () => [`PUBLIC-${key.toUpperCase()}`] : undefined,
+  })),
+  {
+    name: 'ninjs by slug C (published slug)',
+    read: rest((f) => `/api/articles/slug/${encodeURIComponent(f.slugs.cLive)}/ninjs`),
+    shows: () => ['PUBLIC-C'],
+  },
+  {
+    name: 'webhook payloads (every delivery made while the fixture was built)',
+    read: async (_caller, f) => ({ status: 200, text: f.webhookDeliveries.join('\n') }),
+    shows: () => ['PUBLIC-A headline', 'article.published', 'article.unpublished'],
+    // D was live between its publish and unpublish: its title and slug were public then
+    ignore: (f) => [secret('D-TITLE'), f.slugs.d],
+  },
+]
 
 const CHANNELS = [...CORE_CHANNELS, ...INTEGRATOR_CHANNELS]
 
@@ -174,6 +292,29 @@ const STAFF_ONLY_PATHS = [
   'createdBy',
 ]
 
+/** A local webhook receiver: keeps every delivery (headers and raw body) and answers 200. */
+const startReceiver = async () => {
+  const received: string[] = []
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => {
+      received.push(`${JSON.stringify(req.headers)}\n${Buffer.concat(chunks).toString('utf8')}`)
+      res.writeHead(200).end('ok')
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
 describe.each(TEST_DATABASES)('leak-proof delivery API on %s', (kind) => {
   let db: TestDatabase
   let server: TestServer
@@ -181,6 +322,7 @@ describe.each(TEST_DATABASES)('leak-proof delivery API on %s', (kind) => {
   let tokens: Awaited<ReturnType<typeof bootstrapAccounts>>
   let published: IssuedClient
   let preview: IssuedClient
+  let receiver: Awaited<ReturnType<typeof startReceiver>>
   const f = {} as Fixture
   const callers = () => ({ anonymous: api.as(null), 'published client': published.api as Api })
 
@@ -195,10 +337,31 @@ describe.each(TEST_DATABASES)('leak-proof delivery API on %s', (kind) => {
   }
 
   beforeAll(async () => {
+    receiver = await startReceiver()
     db = await createTestDatabase(kind)
-    server = await startTestServer({ databaseUri: db.uri })
+    server = await startTestServer({
+      databaseUri: db.uri,
+      env: {
+        WEBHOOKS_ALLOW_PRIVATE: 'true',
+        WEBHOOKS_POLL_SECONDS: '1',
+        WEBHOOKS_RETRY_BASE_MS: '200',
+      },
+    })
     api = new Api(server.url)
     tokens = await bootstrapAccounts(api)
+    // a webhook for every event, before any article exists: it sees the whole fixture's history
+    const hook = await api.as(tokens.admin).post('/api/webhooks', {
+      name: 'Leak probe',
+      url: receiver.url,
+      events: [
+        'article.published',
+        'article.updated',
+        'article.unpublished',
+        'article.scheduled',
+        'article.deleted',
+      ],
+    })
+    expect(hook.status, JSON.stringify(hook.body)).toBe(201)
     const ed = api.as(tokens.editor)
     const newId = async (path: string, data: Record<string, unknown>) => {
       const res = await ed.post<{ doc: { id: Id } }>(path, data)
@@ -312,12 +475,43 @@ describe.each(TEST_DATABASES)('leak-proof delivery API on %s', (kind) => {
     })
     expect(draft.status, JSON.stringify(draft.body)).toBe(200)
 
+    // a live-article change (article.updated) while C's draft is pending
+    const authorUpdate = await ed.patch(`/api/authors/${authorA}`, { bio: 'PUBLIC-AUTHOR bio 2' })
+    expect(authorUpdate.status).toBe(200)
+
+    const slugOf = async (id: Id, draft: boolean) =>
+      (await ed.get<{ slug: string }>(`/api/articles/${id}${draft ? '?draft=true' : ''}`)).body.slug
+    f.slugs = {
+      a: await slugOf(f.a, true),
+      b: await slugOf(f.b, true),
+      c: await slugOf(f.c, true),
+      cLive: await slugOf(f.c, false),
+      d: await slugOf(f.d, true),
+    }
+    for (const slug of Object.values(f.slugs)) expect(slug).toMatch(/^[a-z0-9-]+$/)
+    f.authorSlugB = (await ed.get<{ slug: string }>(`/api/authors/${f.authorB}`)).body.slug
+
+    // every delivery made for the fixture has been answered (3 publishes and 1 unpublish at least)
+    const until = Date.now() + 30_000
+    for (;;) {
+      const log = await api
+        .as(tokens.admin)
+        .get<{ docs: { status: string }[] }>('/api/webhook-deliveries?limit=100&depth=0')
+      const settled = log.body.docs.every((d) => d.status === 'succeeded' || d.status === 'failed')
+      if (log.body.docs.length >= 4 && settled && receiver.received.length >= log.body.docs.length)
+        break
+      if (Date.now() > until) throw new Error(`webhook deliveries: ${JSON.stringify(log.body)}`)
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    f.webhookDeliveries = receiver.received
+
     published = await issueClient(api.as(tokens.admin), 'Website', 'published')
     preview = await issueClient(api.as(tokens.admin), 'Preview site', 'preview')
   })
 
   afterAll(async () => {
     await server?.stop()
+    await receiver?.close()
     await db?.drop()
   })
 
@@ -342,8 +536,14 @@ describe.each(TEST_DATABASES)('leak-proof delivery API on %s', (kind) => {
       const caller = callers()[who]
       const failures: string[] = []
       for (const channel of CHANNELS) {
-        const { status, text } = await channel.read(caller, f)
+        const { status, text: got } = await channel.read(caller, f)
+        let text = got
+        for (const echo of channel.ignore?.(f) ?? []) text = text.split(echo).join('')
         if (status >= 500) failures.push(`${channel.name}: ${status}`)
+        // a draft-only article's slug is as secret as its title (sitemaps, feeds, links)
+        for (const slug of [f.slugs.b, f.slugs.d]) {
+          if (text.includes(slug)) failures.push(`${channel.name}: leaked the slug ${slug}`)
+        }
         if (text.includes(MARK)) {
           failures.push(`${channel.name}: leaked ${text.match(new RegExp(`${MARK}-[A-Z-]+`))?.[0]}`)
         }
@@ -417,6 +617,94 @@ describe.each(TEST_DATABASES)('leak-proof delivery API on %s', (kind) => {
       expect(gqlCount.body.data?.Articles.totalDocs ?? 0).toBe(0)
     },
   )
+
+  it('the response cache never serves an anonymous entry to staff or clients, never keeps a staff/preview answer, and a 304 is only for the public version', async () => {
+    const get = (path: string, headers: Record<string, string> = {}) =>
+      fetch(`${server.url}${path}`, { headers, redirect: 'manual' })
+    const staffHeaders: Record<string, Record<string, string>> = {
+      'editor (JWT)': { Authorization: `JWT ${tokens.editor}` },
+      'editor (cookie)': { Cookie: `payload-token=${tokens.editor}` },
+      'published client': { Authorization: published.api.authorization! },
+      'preview client': { Authorization: preview.api.authorization! },
+    }
+    const probes = [
+      {
+        path: `/api/articles?limit=100&draft=false&cacheProbe=${kind}`,
+        staffSees: secret('B-TITLE'),
+      },
+      { path: `/api/articles/${f.c}?cacheProbe=1`, staffSees: null },
+      { path: `/api/articles/${f.b}?cacheProbe=1`, staffSees: secret('B-TITLE') },
+      { path: `/api/search?q=PUBLIC&cacheProbe=1`, staffSees: null },
+      { path: `/feeds/rss.xml?cacheProbe=1`, staffSees: null },
+      { path: `/sitemap-news.xml?cacheProbe=1`, staffSees: null },
+      { path: `/api/articles/${f.c}/ninjs?cacheProbe=1`, staffSees: null },
+    ]
+    for (const { path, staffSees } of probes) {
+      // 1. staff read the URL first: never cached, never publicly cacheable
+      for (const [who, headers] of Object.entries(staffHeaders)) {
+        const res = await get(path, headers)
+        const text = await res.text()
+        expect(res.status, `${who} ${path}`).toBeLessThan(500)
+        expect(res.headers.get('etag'), `${who} ${path}`).toBeNull()
+        expect(res.headers.get('x-cache'), `${who} ${path}`).toBeNull()
+        expect(res.headers.get('cache-control'), `${who} ${path}`).toMatch(/private|no-store/)
+        if (staffSees && who.startsWith('editor'))
+          expect(text, `${who} ${path}`).toContain(staffSees)
+      }
+      // 2. the anonymous reader after them: the public answer, fresh (a miss), no staff text
+      const first = await get(path)
+      const firstText = await first.text()
+      expect(first.headers.get('x-cache'), `anonymous after staff ${path}`).toBe(
+        first.status === 200 ? 'miss' : null,
+      )
+      expect(firstText, path).not.toContain(MARK)
+      if (first.status !== 200) continue
+      const etag = first.headers.get('etag')!
+      expect(etag, path).toMatch(/^"g/)
+      expect(first.headers.get('vary'), path).toMatch(/Authorization/i)
+      const again = await get(path)
+      expect(again.headers.get('x-cache'), path).toBe('hit')
+      expect((await get(path, { 'If-None-Match': etag })).status, path).toBe(304)
+      // 3. the reverse: staff and clients with the anonymous ETag get their own full answer, not a 304
+      for (const [who, headers] of Object.entries(staffHeaders)) {
+        const res = await get(path, { ...headers, 'If-None-Match': etag })
+        const text = await res.text()
+        expect(res.status, `${who} with the anonymous ETag ${path}`).toBe(200)
+        expect(res.headers.get('etag'), `${who} ${path}`).toBeNull()
+        expect(res.headers.get('x-cache'), `${who} ${path}`).toBeNull()
+        if (staffSees && who.startsWith('editor'))
+          expect(text, `${who} ${path}`).toContain(staffSees)
+      }
+      // 4. and the anonymous entry is still the public one
+      const after = await get(path)
+      expect(after.headers.get('etag'), path).toBe(etag)
+      expect(await after.text(), path).toBe(firstText)
+    }
+    // the preview client's draft read is never cached, with or without a validator
+    const draftPath = `/api/articles/${f.c}?draft=true&cacheProbe=2`
+    for (let i = 0; i < 2; i++) {
+      const res = await get(draftPath, { ...staffHeaders['preview client'], 'If-None-Match': '*' })
+      expect(res.status).toBe(200)
+      expect(res.headers.get('etag')).toBeNull()
+      expect(res.headers.get('x-cache')).toBeNull()
+      expect(await res.text()).toContain(secret('C-DRAFT-TITLE'))
+    }
+    const anonymousDraft = await get(draftPath)
+    expect(await anonymousDraft.text()).not.toContain(MARK)
+    expect(anonymousDraft.headers.get('etag')).toBeNull()
+  })
+
+  it('a `preview` client, on every channel, sees no source text, file name or workflow note', async () => {
+    const failures: string[] = []
+    for (const channel of CHANNELS) {
+      const { status, text } = await channel.read(preview.api as Api, f)
+      if (status >= 500) failures.push(`${channel.name}: ${status}`)
+      for (const hidden of ['SOURCE-', 'SRCEDITOR-', 'SRCOUTLET-', 'FILE-', 'NOTE-']) {
+        if (text.includes(`${MARK}-${hidden}`)) failures.push(`${channel.name}: leaked ${hidden}`)
+      }
+    }
+    expect(failures).toEqual([])
+  })
 
   it('a `preview` client reads the latest drafts (REST ?draft=true by id, GraphQL draft: true) but no source text or notes', async () => {
     const c = await preview.api.get<{ title: string; source?: unknown; createdBy?: unknown }>(
