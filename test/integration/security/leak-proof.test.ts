@@ -639,7 +639,7 @@ describe.each(TEST_DATABASES)('leak-proof delivery API on %s', (kind) => {
     }
     const probes = [
       {
-        path: `/api/articles?limit=100&draft=false&cacheProbe=${kind}`,
+        path: `/api/articles?limit=100&cacheProbe=${kind}`,
         staffSees: secret('B-TITLE'),
       },
       { path: `/api/articles/${f.c}?cacheProbe=1`, staffSees: null },
