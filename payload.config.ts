@@ -13,7 +13,7 @@ import { applyLockRules } from '@collections/LockedDocuments'
 import { Media } from '@collections/Media'
 import { env } from '@/config/env'
 import { createDatabaseAdapter } from '@/db/adapter'
-import { outboxEmailAdapter } from '@/email/outboxAdapter'
+import { emailAdapter } from '@/email/adapter'
 import { databaseUnavailableAfterError } from '@/db/unavailableError'
 import { isAdmin } from '@/access/isAdmin'
 import { LOGGING_LEVELS, loggerConfig } from '@/logging/logger'
@@ -23,6 +23,9 @@ import { controlCharacterGuard } from '@/security/controlCharacters'
 import { auditPlugin } from '@/features/audit'
 import { importPlugin } from '@/features/import'
 import { workflowPlugin } from '@/features/workflow'
+import { notificationsPlugin } from '@/features/notifications'
+import { correctionsPlugin } from '@/features/corrections'
+import { calendarPlugin } from '@/features/calendar'
 import { shouldAutoRunJobs } from '@/features/workflow/requeueStaleJobs'
 
 const root = process.cwd()
@@ -36,8 +39,8 @@ export default buildConfig({
   db: createDatabaseAdapter(env.database()),
   editor: lexicalEditor(),
   sharp,
-  // No SMTP transport yet: mail (password resets) goes to an outbox folder of .eml files.
-  email: outboxEmailAdapter(env.email(root)),
+  // SMTP with SMTP_URL, else an outbox folder of .eml files (src/email/adapter.ts).
+  email: emailAdapter(root),
   collections: [Articles, Media, Authors, Editors],
   jobs: {
     // tasks: added by the feature plugins (workflow: the scheduled publish)
@@ -89,6 +92,9 @@ export default buildConfig({
     workflowPlugin,
     auditPlugin,
     importPlugin,
+    notificationsPlugin,
+    correctionsPlugin,
+    calendarPlugin,
     // Every collection refuses control characters (NUL, ESC, …) in incoming text with a 400;
     // resource limits: read caps, strict ids, GraphQL limits, upload size (src/limits).
     controlCharacterGuard,

@@ -72,19 +72,25 @@ export interface Config {
     authors: Author;
     editors: Editor;
     'audit-events': AuditEvent;
+    corrections: Correction;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    articles: {
+      corrections: 'corrections';
+    };
+  };
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     authors: AuthorsSelect<false> | AuthorsSelect<true>;
     editors: EditorsSelect<false> | EditorsSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
+    corrections: CorrectionsSelect<false> | CorrectionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -105,6 +111,8 @@ export interface Config {
   jobs: {
     tasks: {
       publishScheduledArticle: TaskPublishScheduledArticle;
+      unpublishScheduledArticle: TaskUnpublishScheduledArticle;
+      sendNotification: TaskSendNotification;
       inline: {
         input: unknown;
         output: unknown;
@@ -164,11 +172,22 @@ export interface Article {
   language?: string | null;
   dateline?: string | null;
   tags?: string[] | null;
+  /**
+   * Public notes on the published article, oldest first. Add one with "Add new" (published articles only; it needs no re-review).
+   */
+  corrections?: {
+    docs?: (number | Correction)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   outlet?: string | null;
   publishedAt?: string | null;
   workflowStatus: 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'unpublished';
   publishAt?: string | null;
   submittedBy?: (number | null) | Editor;
+  assignee?: (number | null) | Editor;
+  embargoUntil?: string | null;
+  unpublishAt?: string | null;
   createdBy?: (number | null) | Editor;
   /**
    * Where an imported article came from. Read-only.
@@ -288,6 +307,19 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "corrections".
+ */
+export interface Correction {
+  id: number;
+  article: number | Article;
+  date: string;
+  kind: 'correction' | 'update' | 'clarification';
+  text: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "editors".
  */
 export interface Editor {
@@ -297,6 +329,16 @@ export interface Editor {
    * Only admins can change roles, including their own.
    */
   role?: ('admin' | 'editor' | 'contributor') | null;
+  /**
+   * Which mails Redaksi sends you. Turn a kind off to stop it.
+   */
+  notifications?: {
+    language?: ('en' | 'id') | null;
+    onSubmitted?: boolean | null;
+    onAssigned?: boolean | null;
+    onChangesRequested?: boolean | null;
+    onPublished?: boolean | null;
+  };
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -337,7 +379,10 @@ export interface AuditEvent {
     | 'import'
     | 'reimport'
     | 'create'
-    | 'delete';
+    | 'delete'
+    | 'assign'
+    | 'timing'
+    | 'correct';
   article?: (number | null) | Article;
   articleRef?: string | null;
   articleTitle?: string | null;
@@ -421,7 +466,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'publishScheduledArticle';
+        taskSlug: 'inline' | 'publishScheduledArticle' | 'unpublishScheduledArticle' | 'sendNotification';
         taskID: string;
         input?:
           | {
@@ -454,7 +499,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'publishScheduledArticle') | null;
+  taskSlug?: ('inline' | 'publishScheduledArticle' | 'unpublishScheduledArticle' | 'sendNotification') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -487,6 +532,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-events';
         value: number | AuditEvent;
+      } | null)
+    | ({
+        relationTo: 'corrections';
+        value: number | Correction;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -545,11 +594,15 @@ export interface ArticlesSelect<T extends boolean = true> {
   language?: T;
   dateline?: T;
   tags?: T;
+  corrections?: T;
   outlet?: T;
   publishedAt?: T;
   workflowStatus?: T;
   publishAt?: T;
   submittedBy?: T;
+  assignee?: T;
+  embargoUntil?: T;
+  unpublishAt?: T;
   createdBy?: T;
   source?:
     | T
@@ -648,6 +701,15 @@ export interface AuthorsSelect<T extends boolean = true> {
 export interface EditorsSelect<T extends boolean = true> {
   name?: T;
   role?: T;
+  notifications?:
+    | T
+    | {
+        language?: T;
+        onSubmitted?: T;
+        onAssigned?: T;
+        onChangesRequested?: T;
+        onPublished?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -684,6 +746,18 @@ export interface AuditEventsSelect<T extends boolean = true> {
   versionId?: T;
   override?: T;
   summary?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "corrections_select".
+ */
+export interface CorrectionsSelect<T extends boolean = true> {
+  article?: T;
+  date?: T;
+  kind?: T;
+  text?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -775,6 +849,33 @@ export interface CollectionsWidget {
 export interface TaskPublishScheduledArticle {
   input: {
     articleId: string;
+  };
+  output: {
+    outcome: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskUnpublishScheduledArticle".
+ */
+export interface TaskUnpublishScheduledArticle {
+  input: {
+    articleId: string;
+  };
+  output: {
+    outcome: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendNotification".
+ */
+export interface TaskSendNotification {
+  input: {
+    kind: string;
+    articleId: string;
+    recipientId: string;
+    note?: string | null;
   };
   output: {
     outcome: string;
