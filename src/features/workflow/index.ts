@@ -38,6 +38,11 @@ export const workflowPlugin: Plugin = (config: Config): Config => {
           ...(articles.admin?.components?.beforeList ?? []),
           `${COMPONENTS}/ArticleQuickFilters#ArticleQuickFilters`,
         ],
+        // Bulk review of the articles selected in the list.
+        beforeListTable: [
+          ...(articles.admin?.components?.beforeListTable ?? []),
+          `${COMPONENTS}/BulkReviewBar#BulkReviewBar`,
+        ],
         edit: {
           ...articles.admin?.components?.edit,
           // Articles are published through the workflow panel, never Payload's own buttons; only

@@ -26,6 +26,7 @@ import { ReaderPreview as ReaderPreview_14a93004a796671bdb1cb3619b044afe } from 
 import { WorkflowStatusCell as WorkflowStatusCell_cb40cfea099aa283444c2d8c4eb3009f } from '../../../../src/features/workflow/admin/WorkflowStatusCell'
 import { AuditHistory as AuditHistory_25ea2559951481df543660cd0e1d5690 } from '../../../../src/features/audit/admin/AuditHistory'
 import { ArticleQuickFilters as ArticleQuickFilters_ed419c665c0ca7f01cf8f643cc6b3a3d } from '../../../../src/features/workflow/admin/ArticleQuickFilters'
+import { BulkReviewBar as BulkReviewBar_4ddd9d2cd5fd1f91fbe812b5501bbb39 } from '../../../../src/features/workflow/admin/BulkReviewBar'
 import { PublishChangesButton as PublishChangesButton_23322dcbdc3af85073f86b1eaf89a9c3 } from '../../../../src/features/workflow/admin/PublishChangesButton'
 import { ReviewStateStatus as ReviewStateStatus_3e1d774b6dc53b00855aac3e7b3cf2fe } from '../../../../src/features/workflow/admin/ReviewStateStatus'
 import { NoButton as NoButton_680292414cff166d66abb5284d80c1a1 } from '../../../../src/features/workflow/admin/NoButton'
@@ -66,6 +67,7 @@ export const importMap = {
   "/src/features/workflow/admin/WorkflowStatusCell#WorkflowStatusCell": WorkflowStatusCell_cb40cfea099aa283444c2d8c4eb3009f,
   "/src/features/audit/admin/AuditHistory#AuditHistory": AuditHistory_25ea2559951481df543660cd0e1d5690,
   "/src/features/workflow/admin/ArticleQuickFilters#ArticleQuickFilters": ArticleQuickFilters_ed419c665c0ca7f01cf8f643cc6b3a3d,
+  "/src/features/workflow/admin/BulkReviewBar#BulkReviewBar": BulkReviewBar_4ddd9d2cd5fd1f91fbe812b5501bbb39,
   "/src/features/workflow/admin/PublishChangesButton#PublishChangesButton": PublishChangesButton_23322dcbdc3af85073f86b1eaf89a9c3,
   "/src/features/workflow/admin/ReviewStateStatus#ReviewStateStatus": ReviewStateStatus_3e1d774b6dc53b00855aac3e7b3cf2fe,
   "/src/features/workflow/admin/NoButton#NoButton": NoButton_680292414cff166d66abb5284d80c1a1,
