@@ -100,12 +100,10 @@ describe('the newsroom desk in a real browser', () => {
     const id = created.body.doc.id
     await api.as(tokens.contributor).post(`/api/articles/${id}/workflow`, { action: 'submit' })
     const publishAt = new Date(Date.now() + 26 * 3_600_000)
-    const scheduled = await api
-      .as(tokens.editor)
-      .post(`/api/articles/${id}/workflow`, {
-        action: 'schedule',
-        publishAt: publishAt.toISOString(),
-      })
+    const scheduled = await api.as(tokens.editor).post(`/api/articles/${id}/workflow`, {
+      action: 'schedule',
+      publishAt: publishAt.toISOString(),
+    })
     expect(scheduled.status).toBe(200)
 
     const context = await openBrowser()

@@ -119,6 +119,8 @@ describe('timing rules', () => {
       '2030-13-40',
       'x'.repeat(100),
       '+275760-09-13T00:00:00Z',
+      '2030-01-01T00:00:00Z\u0000',
+      '2030-01-01 junk',
     ]) {
       expect(parseTimingValue(bad)).toBe('invalid')
     }

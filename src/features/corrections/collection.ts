@@ -37,8 +37,14 @@ export const Corrections: CollectionConfig = {
     defaultColumns: ['date', 'kind', 'article', 'text'],
   },
   defaultSort: 'date',
+  // The articles' `corrections` join in GraphQL reads unpaginated: for the public that becomes the
+  // first capped page (src/limits/readCaps.ts) instead of a 400.
+  custom: { boundedUnpaginatedReads: true },
   access: { read: publicOrStaff, create: isEditor, update: nobody, delete: nobody },
-  hooks: { beforeChange: [checkCorrection], afterChange: [auditCorrection] },
+  hooks: {
+    beforeChange: [checkCorrection],
+    afterChange: [auditCorrection],
+  },
   fields: [
     {
       name: 'article',

@@ -74,11 +74,15 @@ export function decideAssignment(input: {
 
 const MAX_TIME = Date.UTC(10000, 0, 1)
 
+const ISO_DATE =
+  /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/
+
 /** A timing value from a request: undefined = unchanged, null = clear, else a Date; or invalid. */
 export function parseTimingValue(v: unknown): Date | null | undefined | 'invalid' {
   if (v === undefined) return undefined
   if (v === null) return null
-  if (typeof v !== 'string' || v.length > 64 || !/^\d{4}-\d{2}-\d{2}/.test(v)) return 'invalid'
+  // ISO 8601 only (Date would also accept "2030-01-01 junk" and trailing control characters).
+  if (typeof v !== 'string' || v.length > 40 || !ISO_DATE.test(v)) return 'invalid'
   const d = new Date(v)
   return Number.isNaN(d.getTime()) ? 'invalid' : d
 }
