@@ -672,6 +672,47 @@ describe.each(TEST_DATABASES)('newsroom desk on %s', (kind) => {
     })
   })
 
+  describe('review queue in the admin', () => {
+    const page = async (path: string, token: string) => {
+      const res = await fetch(`${server.url}${path}`, {
+        headers: { cookie: `payload-token=${token}`, 'sec-fetch-site': 'none' },
+      })
+      expect(res.status).toBe(200)
+      return res.text()
+    }
+
+    it('filters "assigned to me" and "unassigned", and lists embargoed articles with a countdown', async () => {
+      const mine = await articleIn('in_review', 'Queue assigned to editor2')
+      const nobodys = await articleIn('in_review', 'Queue unassigned article')
+      const embargoed = await articleIn('approved', 'Queue embargoed article')
+      expect(
+        (
+          await api
+            .as(tokens.editor)
+            .post(`/api/articles/${mine}/assign`, { assignee: tokens.ids.editor2 })
+        ).status,
+      ).toBe(200)
+      expect(
+        (
+          await api
+            .as(tokens.editor)
+            .post(`/api/articles/${embargoed}/timing`, { embargoUntil: inSeconds(2 * 3600 + 600) })
+        ).status,
+      ).toBe(200)
+
+      const assigned = await page('/admin?queue=mine', tokens.editor2)
+      expect(assigned).toContain('Queue assigned to editor2')
+      expect(assigned).not.toContain('Queue unassigned article')
+      const unassigned = await page('/admin?queue=unassigned', tokens.editor2)
+      expect(unassigned).toContain('Queue unassigned article')
+      expect(unassigned).not.toContain('Queue assigned to editor2')
+      const all = await page('/admin', tokens.editor2)
+      expect(all).toContain('data-testid="review-queue-embargoed"')
+      expect(all.replace(/<!-- -->/g, '')).toMatch(/Embargoed, lifts in 2 h 1\d min/)
+      expect(nobodys).toBeTruthy()
+    })
+  })
+
   describe('calendar', () => {
     it('lists scheduled, embargoed and published articles per day for staff; refuses anonymous callers and bad ranges', async () => {
       const scheduled = await articleIn('approved', 'Calendar scheduled')
