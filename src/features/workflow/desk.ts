@@ -159,6 +159,7 @@ export const assignArticle = async (
       articleTitle: article.title ?? null,
       fromState: article.workflowStatus,
       toState: article.workflowStatus,
+      note: unassign ? 'Unassigned' : `Assigned to ${assigneeName || assigneeId}`,
       summary: unassign
         ? `assign: unassigned (was ${before ?? 'nobody'})`
         : `assign: ${assigneeName || assigneeId} (was ${before ?? 'nobody'})`,
@@ -231,6 +232,12 @@ export const setArticleTiming = async (
       articleTitle: article.title ?? null,
       fromState: article.workflowStatus,
       toState: article.workflowStatus,
+      note: [
+        data.embargoUntil !== undefined && `Embargo until: ${data.embargoUntil ?? 'none'}`,
+        data.unpublishAt !== undefined && `Take down at: ${data.unpublishAt ?? 'none'}`,
+      ]
+        .filter(Boolean)
+        .join('; '),
       summary: `timing: embargoUntil ${data.embargoUntil === undefined ? '(unchanged)' : (data.embargoUntil ?? 'cleared')}, unpublishAt ${data.unpublishAt === undefined ? '(unchanged)' : (data.unpublishAt ?? 'cleared')}`,
     })
     if (embargo !== undefined && article.workflowStatus === 'scheduled' && article.publishAt) {
