@@ -108,6 +108,7 @@ describe.each(TEST_DATABASES)('newsroom desk on %s', (kind) => {
       expect(String(res.body.doc.assignee)).toBe(String(tokens.ids.editor2))
       const rows = await audit(id)
       expect(rows.map((r) => [r.action, r.actorLabel])).toEqual([['assign', 'Eko Editor']])
+      expect(rows[0].note).toBe('Assigned to Endah Editor')
 
       const mail = await smtp.waitFor(
         (m) => m.to.includes('editor2@redaksi.test') && m.subject.includes('Assigned to you'),
