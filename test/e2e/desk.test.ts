@@ -132,4 +132,44 @@ describe('the newsroom desk in a real browser', () => {
     })
     await context.close()
   })
+
+  it('an editor selects articles in the list and bulk-approves them; the result names the refused one and why', async () => {
+    const titles = ['Bulk Siap Disetujui', 'Bulk Masih Draf']
+    const ids: number[] = []
+    for (const title of titles) {
+      const created = await api
+        .as(tokens.contributor)
+        .post<{ doc: { id: number } }>('/api/articles?draft=true', { title })
+      ids.push(created.body.doc.id)
+    }
+    await api.as(tokens.contributor).post(`/api/articles/${ids[0]}/workflow`, { action: 'submit' })
+
+    const context = await openBrowser()
+    const page = await context.newPage()
+    await step(page, 'bulk-login', () => login(page, server.url, 'editor@redaksi.test', PASSWORD))
+    await step(page, 'bulk-approve', async () => {
+      await page.goto(`${server.url}/admin/collections/articles`)
+      await page.getByTestId('bulk-review').waitFor({ timeout: 30_000 })
+      for (const title of titles) {
+        await page
+          .locator('tr')
+          .filter({ hasText: title })
+          .locator('input[type="checkbox"]')
+          .check()
+      }
+      await page.locator('#bulk-approve').click()
+      const results = page.getByTestId('bulk-result')
+      await results.first().waitFor({ timeout: 30_000 })
+      await expect(results.count()).resolves.toBe(2)
+      const ok = page.locator(`[data-testid="bulk-result"][data-ok="true"]`)
+      await expect(ok.innerText()).resolves.toContain(`#${ids[0]}`)
+      const refused = page.locator(`[data-testid="bulk-result"][data-ok="false"]`)
+      await expect(refused.innerText()).resolves.toContain('workflow.transition.invalid')
+    })
+    await context.close()
+    const approved = await api
+      .as(tokens.editor)
+      .get<{ workflowStatus: string }>(`/api/articles/${ids[0]}`)
+    expect(approved.body.workflowStatus).toBe('approved')
+  })
 })
