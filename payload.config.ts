@@ -13,7 +13,7 @@ import { applyLockRules } from '@collections/LockedDocuments'
 import { Media } from '@collections/Media'
 import { defaultLibraryEnv, env } from '@/config/env'
 import { createDatabaseAdapter } from '@/db/adapter'
-import { outboxEmailAdapter } from '@/email/outboxAdapter'
+import { emailAdapter } from '@/email/adapter'
 import { databaseUnavailableAfterError } from '@/db/unavailableError'
 import { isAdmin } from '@/access/isAdmin'
 import { LOGGING_LEVELS, loggerConfig } from '@/logging/logger'
@@ -29,6 +29,9 @@ import { newsFormatsPlugin } from '@/features/newsFormats'
 import { publicReadsPlugin } from '@/features/publicReads'
 import { openApiPlugin } from '@/features/openapi'
 import { workflowPlugin } from '@/features/workflow'
+import { notificationsPlugin } from '@/features/notifications'
+import { correctionsPlugin } from '@/features/corrections'
+import { calendarPlugin } from '@/features/calendar'
 import { shouldAutoRunJobs } from '@/features/workflow/requeueStaleJobs'
 import { webhooksPlugin } from '@/features/webhooks'
 
@@ -50,8 +53,8 @@ export default buildConfig({
   db: createDatabaseAdapter(env.database()),
   editor: lexicalEditor(),
   sharp,
-  // No SMTP transport yet: mail (password resets) goes to an outbox folder of .eml files.
-  email: outboxEmailAdapter(env.email(root)),
+  // SMTP with SMTP_URL, else an outbox folder of .eml files (src/email/adapter.ts).
+  email: emailAdapter(root),
   collections: [Articles, Media, Authors, Editors],
   jobs: {
     // tasks: added by the feature plugins (workflow: the scheduled publish)
@@ -114,6 +117,10 @@ export default buildConfig({
     openApiPlugin,
     // Signed webhooks for article events, delivered through the jobs queue.
     webhooksPlugin,
+    // Newsroom desk: mail notifications (jobs queue), corrections on live articles, the calendar.
+    notificationsPlugin,
+    correctionsPlugin,
+    calendarPlugin,
     // Anonymous reads select only public fields; saves invalidate the public response cache.
     publicReadsPlugin,
     // Every collection refuses control characters (NUL, ESC, …) in incoming text with a 400;

@@ -76,13 +76,18 @@ export interface Config {
     'api-clients': ApiClient;
     webhooks: Webhook;
     'webhook-deliveries': WebhookDelivery;
+    corrections: Correction;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    articles: {
+      corrections: 'corrections';
+    };
+  };
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
@@ -92,6 +97,7 @@ export interface Config {
     'api-clients': ApiClientsSelect<false> | ApiClientsSelect<true>;
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    corrections: CorrectionsSelect<false> | CorrectionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -112,7 +118,9 @@ export interface Config {
   jobs: {
     tasks: {
       publishScheduledArticle: TaskPublishScheduledArticle;
+      unpublishScheduledArticle: TaskUnpublishScheduledArticle;
       deliverWebhook: TaskDeliverWebhook;
+      sendNotification: TaskSendNotification;
       inline: {
         input: unknown;
         output: unknown;
@@ -198,11 +206,22 @@ export interface Article {
   language?: string | null;
   dateline?: string | null;
   tags?: string[] | null;
+  /**
+   * Public notes on the published article, oldest first. Add one with "Add new" (published articles only; it needs no re-review).
+   */
+  corrections?: {
+    docs?: (number | Correction)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   outlet?: string | null;
   publishedAt?: string | null;
   workflowStatus: 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'unpublished';
   publishAt?: string | null;
   submittedBy?: (number | null) | Editor;
+  assignee?: (number | null) | Editor;
+  embargoUntil?: string | null;
+  unpublishAt?: string | null;
   createdBy?: (number | null) | Editor;
   /**
    * Where an imported article came from. Read-only.
@@ -322,6 +341,19 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "corrections".
+ */
+export interface Correction {
+  id: number;
+  article: number | Article;
+  date: string;
+  kind: 'correction' | 'update' | 'clarification';
+  text: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "editors".
  */
 export interface Editor {
@@ -331,6 +363,16 @@ export interface Editor {
    * Only admins can change roles, including their own.
    */
   role?: ('admin' | 'editor' | 'contributor') | null;
+  /**
+   * Which mails Redaksi sends you. Turn a kind off to stop it.
+   */
+  notifications?: {
+    language?: ('en' | 'id') | null;
+    onSubmitted?: boolean | null;
+    onAssigned?: boolean | null;
+    onChangesRequested?: boolean | null;
+    onPublished?: boolean | null;
+  };
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -371,7 +413,10 @@ export interface AuditEvent {
     | 'import'
     | 'reimport'
     | 'create'
-    | 'delete';
+    | 'delete'
+    | 'assign'
+    | 'timing'
+    | 'correct';
   article?: (number | null) | Article;
   articleRef?: string | null;
   articleTitle?: string | null;
@@ -528,7 +573,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'publishScheduledArticle' | 'deliverWebhook';
+        taskSlug:
+          'inline' | 'publishScheduledArticle' | 'unpublishScheduledArticle' | 'deliverWebhook' | 'sendNotification';
         taskID: string;
         input?:
           | {
@@ -561,7 +607,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'publishScheduledArticle' | 'deliverWebhook') | null;
+  taskSlug?:
+    ('inline' | 'publishScheduledArticle' | 'unpublishScheduledArticle' | 'deliverWebhook' | 'sendNotification') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -606,6 +653,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'webhook-deliveries';
         value: number | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'corrections';
+        value: number | Correction;
       } | null);
   globalSlug?: string | null;
   user:
@@ -679,11 +730,15 @@ export interface ArticlesSelect<T extends boolean = true> {
   language?: T;
   dateline?: T;
   tags?: T;
+  corrections?: T;
   outlet?: T;
   publishedAt?: T;
   workflowStatus?: T;
   publishAt?: T;
   submittedBy?: T;
+  assignee?: T;
+  embargoUntil?: T;
+  unpublishAt?: T;
   createdBy?: T;
   source?:
     | T
@@ -782,6 +837,15 @@ export interface AuthorsSelect<T extends boolean = true> {
 export interface EditorsSelect<T extends boolean = true> {
   name?: T;
   role?: T;
+  notifications?:
+    | T
+    | {
+        language?: T;
+        onSubmitted?: T;
+        onAssigned?: T;
+        onChangesRequested?: T;
+        onPublished?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -870,6 +934,18 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
   payload?: T;
   redeliveryOf?: T;
   requestedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "corrections_select".
+ */
+export interface CorrectionsSelect<T extends boolean = true> {
+  article?: T;
+  date?: T;
+  kind?: T;
+  text?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -968,11 +1044,38 @@ export interface TaskPublishScheduledArticle {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskUnpublishScheduledArticle".
+ */
+export interface TaskUnpublishScheduledArticle {
+  input: {
+    articleId: string;
+  };
+  output: {
+    outcome: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "TaskDeliverWebhook".
  */
 export interface TaskDeliverWebhook {
   input: {
     delivery: string;
+  };
+  output: {
+    outcome: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendNotification".
+ */
+export interface TaskSendNotification {
+  input: {
+    kind: string;
+    articleId: string;
+    recipientId: string;
+    note?: string | null;
   };
   output: {
     outcome: string;

@@ -81,6 +81,32 @@ export interface EmailSettings {
   fromName: string
 }
 
+/**
+ * SMTP_URL: `smtp://[user:pass@]host[:port]` or `smtps://…` (nodemailer's URL form). Unset → the
+ * .eml outbox. A bad value stops the server naming the variable; the value itself (it carries a
+ * password) is never repeated.
+ */
+export const parseSmtpUrl = (raw: string | undefined): string | undefined => {
+  if (raw === undefined || raw.trim() === '') return undefined
+  let url: URL
+  try {
+    url = new URL(raw.trim())
+  } catch {
+    throw new ConfigError(
+      'SMTP_URL',
+      'SMTP_URL must be a URL like smtp://user:pass@mail.example.com:587 (it is not a URL)',
+    )
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new ConfigError(
+      'SMTP_URL',
+      `SMTP_URL must start with smtp:// or smtps://, not ${url.protocol}//`,
+    )
+  }
+  if (!url.hostname) throw new ConfigError('SMTP_URL', 'SMTP_URL names no host')
+  return raw.trim()
+}
+
 export interface JobsSettings {
   autoRun: boolean
   cron: string
@@ -135,6 +161,8 @@ export const env = {
     fromAddress: rawEnv().EMAIL_FROM_ADDRESS || 'no-reply@redaksi.local',
     fromName: rawEnv().EMAIL_FROM_NAME || 'Redaksi',
   }),
+  /** SMTP_URL (validated): mail goes out over SMTP instead of into the outbox. */
+  smtpUrl: (): string | undefined => parseSmtpUrl(rawEnv().SMTP_URL),
   logLevel: (): string => rawEnv().LOG_LEVEL || 'info',
   logToStderr: (): boolean => runtime.get().logToStderr || rawEnv().REDAKSI_LOG_TO_STDERR === '1',
   /** DB_LOCK_WAIT_MS (SQLite and Postgres), SQLITE_READERS. */

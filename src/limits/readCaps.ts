@@ -97,6 +97,16 @@ export const enforceRequestLimits: CollectionBeforeOperationHook = ({
   const opArgs = args as OperationArgs
   if (operation === 'create' || operation === 'update') checkData(opArgs)
   if (overrideAccess === true || roleOf(req) !== null) return args
+  // A collection can opt in to serving unpaginated reads (Payload's GraphQL join resolvers ask
+  // for `pagination: false`) as their first capped page instead of a 400 (corrections do).
+  if (
+    operation === 'read' &&
+    opArgs.pagination === false &&
+    (collection.custom as { boundedUnpaginatedReads?: boolean } | undefined)
+      ?.boundedUnpaginatedReads === true
+  ) {
+    return capRead({ ...opArgs, pagination: true, limit: opArgs.limit || 0 }) as typeof args
+  }
   if (operation === 'read' || operation === 'readDistinct') return capRead(opArgs) as typeof args
   return args
 }

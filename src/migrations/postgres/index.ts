@@ -3,6 +3,7 @@ import * as migration_20261129_142241_related_visibility_flags from './20261129_
 import * as migration_20261129_142552_audit_trail_survives_deletion from './20261129_142552_audit_trail_survives_deletion'
 import * as migration_20261129_145701_combined_schema_snapshot from './20261129_145701_combined_schema_snapshot'
 import * as migration_20261129_171539_content_rendered_fields from './20261129_171539_content_rendered_fields'
+import * as migration_20261129_172054_desk_workflow_depth from './20261129_172054_desk_workflow_depth'
 import * as migration_20261129_172149_api_clients from './20261129_172149_api_clients'
 import * as migration_20261129_173000_search_index from './20261129_173000_search_index'
 import * as migration_20261129_174051_webhooks from './20261129_174051_webhooks'
@@ -33,6 +34,11 @@ export const migrations = [
     up: migration_20261129_171539_content_rendered_fields.up,
     down: migration_20261129_171539_content_rendered_fields.down,
     name: '20261129_171539_content_rendered_fields',
+  },
+  {
+    up: migration_20261129_172054_desk_workflow_depth.up,
+    down: migration_20261129_172054_desk_workflow_depth.down,
+    name: '20261129_172054_desk_workflow_depth',
   },
   {
     up: migration_20261129_172149_api_clients.up,

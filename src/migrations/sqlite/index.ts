@@ -4,6 +4,7 @@ import * as migration_20261129_142540_audit_trail_survives_deletion from './2026
 import * as migration_20261129_145652_combined_schema_snapshot from './20261129_145652_combined_schema_snapshot'
 import * as migration_20261129_150000_article_ids_never_reused from './20261129_150000_article_ids_never_reused'
 import * as migration_20261129_171536_content_rendered_fields from './20261129_171536_content_rendered_fields'
+import * as migration_20261129_172040_desk_workflow_depth from './20261129_172040_desk_workflow_depth'
 import * as migration_20261129_172140_api_clients from './20261129_172140_api_clients'
 import * as migration_20261129_173000_search_index from './20261129_173000_search_index'
 import * as migration_20261129_174035_webhooks from './20261129_174035_webhooks'
@@ -39,6 +40,11 @@ export const migrations = [
     up: migration_20261129_171536_content_rendered_fields.up,
     down: migration_20261129_171536_content_rendered_fields.down,
     name: '20261129_171536_content_rendered_fields',
+  },
+  {
+    up: migration_20261129_172040_desk_workflow_depth.up,
+    down: migration_20261129_172040_desk_workflow_depth.down,
+    name: '20261129_172040_desk_workflow_depth',
   },
   {
     up: migration_20261129_172140_api_clients.up,

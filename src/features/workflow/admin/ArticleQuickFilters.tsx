@@ -5,6 +5,8 @@ import { WORKFLOW_STATES } from '@/features/workflow/rules/transitions'
 import { langOf, t } from '@/admin/labels'
 import { stateLabels } from '@/features/workflow/labels'
 import { articlesByStateURL } from '@/admin/shared'
+import { deskLabels } from '@/features/workflow/deskLabels'
+import { idOf } from '@/lib/ids'
 
 /** The `where[workflowStatus][equals]` filter of the current list URL, if any. */
 const activeState = (searchParams: Record<string, unknown> | undefined): string | null => {
@@ -60,6 +62,24 @@ export const ArticleQuickFilters = async ({
           {stateLabels[state][lang]} <span className="redaksi-muted">{totalDocs}</span>
         </a>
       ))}
+      {user && (
+        <>
+          <a
+            className="redaksi-quick-filters__link"
+            data-testid="quick-filter-assigned-to-me"
+            href={`/admin/collections/articles?where[assignee][equals]=${encodeURIComponent(String(idOf(user)))}`}
+          >
+            {deskLabels.assignedToMe[lang]}
+          </a>
+          <a
+            className="redaksi-quick-filters__link"
+            data-testid="quick-filter-unassigned"
+            href="/admin/collections/articles?where[assignee][exists]=false"
+          >
+            {deskLabels.unassigned[lang]}
+          </a>
+        </>
+      )}
     </nav>
   )
 }

@@ -17,8 +17,10 @@
  *                         (admins may; the result carries `override: 'four-eyes'`) → forbidden (403)
  *   6. required inputs    note for request_changes, future publishAt for schedule → bad_request (400)
  *
- * The system actor (the scheduler) may only `publish` a `scheduled` article whose `publishAt` has
- * come (publishAt ≤ now).
+ * The system actor (the scheduler) may only `publish` a `scheduled` article whose time has come
+ * (the later of publishAt and embargoUntil ≤ now), and `unpublish` a `published` article whose
+ * `unpublishAt` has come. A person may not publish before an article's embargo lifts
+ * (`workflow.embargo.active`, 409); scheduling before it is fine (the scheduler waits for both).
  */
 
 import { isRole, ROLES } from '@/access/roles'
@@ -73,6 +75,10 @@ export interface TransitionContext {
   note?: string | null
   /** Required for `schedule` (must be in the future) and for the system `publish`. */
   publishAt?: Date | string | null
+  /** Nothing of the article is public before this; publish (by a person) is refused until then. */
+  embargoUntil?: Date | string | null
+  /** When the scheduler takes a published article down (the system `unpublish`). */
+  unpublishAt?: Date | string | null
   /** Defaults to `new Date()`. */
   now?: Date
   /** Four-eyes rule, on by default (WORKFLOW_FOUR_EYES). */
@@ -142,6 +148,14 @@ const RULE_MESSAGES = {
     'Unpublishing goes through the workflow; use the workflow buttons or POST /api/articles/:id/workflow.',
   'workflow.publish-at.not-due':
     'This scheduled article is not due yet; the scheduler may only publish it once publishAt has passed.',
+  'workflow.embargo.active':
+    'This article is under embargo; it cannot be published before embargoUntil (schedule it instead: the scheduler publishes it when the embargo lifts).',
+  'workflow.embargo.not-due':
+    'This scheduled article is still under embargo; the scheduler publishes it once embargoUntil has passed.',
+  'workflow.unpublish-at.not-due':
+    'This article is not due to come down yet; the scheduler unpublishes it only once unpublishAt has passed.',
+  'workflow.unpublish-at.required':
+    'The scheduler unpublishes only articles with a scheduled take-down time (unpublishAt).',
 } as const satisfies Record<string, string>
 
 export type RuleId = keyof typeof RULE_MESSAGES
@@ -243,7 +257,8 @@ export const TRANSITIONS: Readonly<Record<WorkflowAction, TransitionSpec>> = {
     ownerOnly: [],
     fourEyes: false,
     requires: null,
-    systemFrom: [],
+    // The scheduler takes a live article down at its unpublishAt (scheduled unpublish).
+    systemFrom: ['published'],
   },
   // Edits to a live article are saved as a pending draft (the live version stays live); this
   // makes the newest saved version live. Editors correct live articles without a second editor,
@@ -375,11 +390,24 @@ function decide(ctx: TransitionContext, opts: DecideOptions): TransitionResult {
   if (!isWorkflowState(state)) return fail('bad_request', 'workflow.state.unknown')
   const spec = TRANSITIONS[action]
 
-  // The scheduler: publish of a scheduled article whose time has come, nothing else.
+  // The scheduler: publish of a scheduled article whose time has come, unpublish of a live one
+  // whose unpublishAt has come, nothing else.
   if (isSystemActor(actor)) {
     if (spec.systemFrom.length === 0) return fail('forbidden', 'workflow.system.publish-only')
     if (!spec.systemFrom.includes(state)) return invalidTransition(action, state, spec)
     if (opts.skipInputs) return succeed(state, spec.to)
+    if (action === 'unpublish') {
+      const at = ctx.unpublishAt ? parseDate(ctx.unpublishAt) : null
+      if (!at) return fail('bad_request', 'workflow.unpublish-at.required')
+      if (at.getTime() > now.getTime()) {
+        return fail('invalid_transition', 'workflow.unpublish-at.not-due')
+      }
+      return succeed(state, spec.to)
+    }
+    const embargo = ctx.embargoUntil ? parseDate(ctx.embargoUntil) : null
+    if (embargo && embargo.getTime() > now.getTime()) {
+      return fail('invalid_transition', 'workflow.embargo.not-due')
+    }
     if (ctx.publishAt === undefined || ctx.publishAt === null || ctx.publishAt === '') {
       return fail('bad_request', 'workflow.publish-at.required')
     }
@@ -426,6 +454,14 @@ function decide(ctx: TransitionContext, opts: DecideOptions): TransitionResult {
     override = 'four-eyes'
   }
   const extra: Partial<Success> = override ? { override } : {}
+
+  // 5b. Embargo: nobody publishes before it lifts (scheduling is fine: the scheduler waits).
+  if (action === 'publish' && ctx.embargoUntil) {
+    const embargo = parseDate(ctx.embargoUntil)
+    if (embargo && embargo.getTime() > now.getTime()) {
+      return fail('invalid_transition', 'workflow.embargo.active')
+    }
+  }
 
   // 6. Required inputs.
   if (opts.skipInputs || spec.requires === null) return succeed(state, spec.to, extra)
@@ -569,6 +605,8 @@ export interface ArticleFacts {
   workflowStatus?: unknown
   createdBy?: unknown
   submittedBy?: unknown
+  embargoUntil?: unknown
+  unpublishAt?: unknown
 }
 
 /**
@@ -585,6 +623,8 @@ export function transitionContext(
     state: isWorkflowState(article.workflowStatus) ? article.workflowStatus : 'draft',
     isOwner: 'id' in actor ? sameDocId(article.createdBy, actor.id) : false,
     submittedBy: idOf(article.submittedBy),
+    embargoUntil: typeof article.embargoUntil === 'string' ? article.embargoUntil : null,
+    unpublishAt: typeof article.unpublishAt === 'string' ? article.unpublishAt : null,
     fourEyes: options.fourEyes,
     ...(options.now ? { now: options.now } : {}),
   }
