@@ -133,6 +133,7 @@ const SERVER_ENV = {
   WEBHOOKS_MAX_ATTEMPTS: '5',
   SEED_ON_START: 'true',
   PUBLIC_SITE_URL: 'https://news.example/berita/:slug',
+  JOBS_AUTORUN_CRON: '*/2 * * * * *',
 }
 
 describe.each(TEST_DATABASES)('webhooks on %s', (kind) => {
@@ -539,6 +540,29 @@ describe.each(TEST_DATABASES)('webhooks on %s', (kind) => {
     for (const r of receiver.received) expect(r.body).not.toContain('DRAFT-SECRET')
     const rows = await deliveries(`where[articleRef][equals]=${id}`)
     expect(JSON.stringify(rows)).not.toContain('DRAFT-SECRET')
+  })
+
+  it('the scheduler publishing at publishAt sends article.published', async () => {
+    await createWebhook('Scheduler watcher', '/scheduled', [
+      'article.scheduled',
+      'article.published',
+    ])
+    const created = await api
+      .as(tokens.editor)
+      .post<{ doc: { id: Id } }>('/api/articles?draft=true', { title: 'Terbit terjadwal' })
+    const id = created.body.doc.id
+    expect((await workflow(tokens.editor, id, 'submit')).status).toBe(200)
+    const publishAt = new Date(Date.now() + 4_000).toISOString()
+    expect((await workflow(tokens.editor2, id, 'schedule', { publishAt })).status).toBe(200)
+    const bodies = await waitFor(
+      'scheduled, then published by the scheduler',
+      () => bodiesAt('/scheduled').length >= 2 && bodiesAt('/scheduled'),
+      30_000,
+    )
+    expect(bodies.map((b) => b.event).sort()).toEqual(['article.published', 'article.scheduled'])
+    const published = bodies.find((b) => b.event === 'article.published')!
+    expect(published.article).toMatchObject({ id, title: 'Terbit terjadwal' })
+    expect(Date.parse(published.occurredAt)).toBeGreaterThanOrEqual(Date.parse(publishAt))
   })
 
   it('a rolled-back change queues and sends nothing', async () => {
