@@ -331,6 +331,26 @@ describe.each(TEST_DATABASES)('webhooks on %s', (kind) => {
       .as(tokens.admin)
       .post('/api/webhooks', { name: 'bad', url: receiver.url('/x'), events: ['article.exploded'] })
     expect(bogus.status).toBe(400)
+    // other bad input: a clear 400, never a 500
+    for (const body of [
+      { name: 'x'.repeat(300), url: receiver.url('/x'), events: ['article.published'] },
+      { name: 'no events', url: receiver.url('/x'), events: [] },
+      // (a single known event as a string is taken as a one-item list)
+      { name: 'unknown event as text', url: receiver.url('/x'), events: 'article.exploded' },
+      { name: 'events not text', url: receiver.url('/x'), events: [{ deep: { er: 1 } }] },
+      { name: 'url not text', url: 12345, events: ['article.published'] },
+      { name: 'url object', url: { href: 'http://127.0.0.1/' }, events: ['article.published'] },
+      { url: receiver.url('/x'), events: ['article.published'] },
+      {
+        name: 'short secret',
+        url: receiver.url('/x'),
+        events: ['article.published'],
+        secret: 'short',
+      },
+    ]) {
+      const res = await api.as(tokens.admin).post('/api/webhooks', body)
+      expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(400)
+    }
     const count = await api.as(tokens.admin).get<{ totalDocs: number }>('/api/webhooks?limit=1')
     expect(count.body.totalDocs).toBe(2)
   })
