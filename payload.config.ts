@@ -11,7 +11,7 @@ import { Authors } from '@collections/Authors'
 import { Editors } from '@collections/Editors'
 import { applyLockRules } from '@collections/LockedDocuments'
 import { Media } from '@collections/Media'
-import { env } from '@/config/env'
+import { defaultLibraryEnv, env } from '@/config/env'
 import { createDatabaseAdapter } from '@/db/adapter'
 import { outboxEmailAdapter } from '@/email/outboxAdapter'
 import { databaseUnavailableAfterError } from '@/db/unavailableError'
@@ -20,15 +20,26 @@ import { LOGGING_LEVELS, loggerConfig } from '@/logging/logger'
 import { limitsPlugin } from '@/limits/plugin'
 import { payloadCsrfOrigins } from '@/security/origins'
 import { controlCharacterGuard } from '@/security/controlCharacters'
+import { apiClientsPlugin } from '@/features/apiClients'
 import { auditPlugin } from '@/features/audit'
 import { contentPlugin } from '@/features/content'
 import { searchPlugin } from '@/features/search'
 import { importPlugin } from '@/features/import'
 import { newsFormatsPlugin } from '@/features/newsFormats'
+import { publicReadsPlugin } from '@/features/publicReads'
+import { openApiPlugin } from '@/features/openapi'
 import { workflowPlugin } from '@/features/workflow'
 import { shouldAutoRunJobs } from '@/features/workflow/requeueStaleJobs'
+import { webhooksPlugin } from '@/features/webhooks'
 
 const root = process.cwd()
+
+// Payload's development-mode check wants every @payloadcms package on payload's exact version;
+// @payloadcms/storage-s3 and @payloadcms/email-nodemailer exist only as 3.90.1 in the registry we
+// install from (payload is 3.90.2; package.json overrides their peer range). Without this, `npm run
+// dev`, the CLIs and tests stop with "Mismatching payload dependency versions". Remove when 3.90.2
+// of both is installable.
+defaultLibraryEnv('PAYLOAD_DISABLE_DEPENDENCY_CHECKER', 'true')
 
 export default buildConfig({
   // never writes data/payload-secret: start-up code does (src/config/env.ts prepareSecretFile)
@@ -98,6 +109,13 @@ export default buildConfig({
     searchPlugin,
     // Feeds, sitemaps and IPTC ninjs (custom.siteRoutes: top-level paths).
     newsFormatsPlugin,
+    // API clients with scopes (published / preview) and the OpenAPI document.
+    apiClientsPlugin,
+    openApiPlugin,
+    // Signed webhooks for article events, delivered through the jobs queue.
+    webhooksPlugin,
+    // Anonymous reads select only public fields; saves invalidate the public response cache.
+    publicReadsPlugin,
     // Every collection refuses control characters (NUL, ESC, …) in incoming text with a 400;
     // resource limits: read caps, strict ids, GraphQL limits, upload size (src/limits).
     controlCharacterGuard,

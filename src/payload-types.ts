@@ -64,6 +64,7 @@ export type SupportedTimezones =
 export interface Config {
   auth: {
     editors: EditorAuthOperations;
+    'api-clients': ApiClientAuthOperations;
   };
   blocks: {};
   collections: {
@@ -72,6 +73,9 @@ export interface Config {
     authors: Author;
     editors: Editor;
     'audit-events': AuditEvent;
+    'api-clients': ApiClient;
+    webhooks: Webhook;
+    'webhook-deliveries': WebhookDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -85,6 +89,9 @@ export interface Config {
     authors: AuthorsSelect<false> | AuthorsSelect<true>;
     editors: EditorsSelect<false> | EditorsSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
+    'api-clients': ApiClientsSelect<false> | ApiClientsSelect<true>;
+    webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -101,10 +108,11 @@ export interface Config {
   widgets: {
     collections: CollectionsWidget;
   };
-  user: Editor;
+  user: Editor | ApiClient;
   jobs: {
     tasks: {
       publishScheduledArticle: TaskPublishScheduledArticle;
+      deliverWebhook: TaskDeliverWebhook;
       inline: {
         input: unknown;
         output: unknown;
@@ -114,6 +122,24 @@ export interface Config {
   };
 }
 export interface EditorAuthOperations {
+  forgotPassword: {
+    email: string;
+    password: string;
+  };
+  login: {
+    email: string;
+    password: string;
+  };
+  registerFirstUser: {
+    email: string;
+    password: string;
+  };
+  unlock: {
+    email: string;
+    password: string;
+  };
+}
+export interface ApiClientAuthOperations {
   forgotPassword: {
     email: string;
     password: string;
@@ -362,6 +388,79 @@ export interface AuditEvent {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "api-clients".
+ */
+export interface ApiClient {
+  id: number;
+  /**
+   * Who uses this key, e.g. "Website" or "Android app".
+   */
+  name: string;
+  scope: 'published' | 'preview';
+  /**
+   * A disabled client’s requests are refused (401) at once.
+   */
+  enabled?: boolean | null;
+  keyHint?: string | null;
+  lastUsedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  collection: 'api-clients';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks".
+ */
+export interface Webhook {
+  id: number;
+  name: string;
+  /**
+   * http(s) URL of the receiver. Not this CMS, not link-local/metadata addresses; loopback and private networks only with WEBHOOKS_ALLOW_PRIVATE=true.
+   */
+  url: string;
+  events: ('article.published' | 'article.updated' | 'article.unpublished' | 'article.scheduled' | 'article.deleted')[];
+  secret?: string | null;
+  enabled?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  webhook?: (number | null) | Webhook;
+  event: 'article.published' | 'article.updated' | 'article.unpublished' | 'article.scheduled' | 'article.deleted';
+  deliveryId: string;
+  articleRef?: string | null;
+  status: 'pending' | 'retrying' | 'succeeded' | 'failed';
+  attempts?: number | null;
+  lastResponseCode?: number | null;
+  durationMs?: number | null;
+  lastError?: string | null;
+  lastAttemptAt?: string | null;
+  nextAttemptAt?: string | null;
+  payload?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  redeliveryOf?: (number | null) | WebhookDelivery;
+  requestedBy?: (number | null) | Editor;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -429,7 +528,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'publishScheduledArticle';
+        taskSlug: 'inline' | 'publishScheduledArticle' | 'deliverWebhook';
         taskID: string;
         input?:
           | {
@@ -462,7 +561,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'publishScheduledArticle') | null;
+  taskSlug?: ('inline' | 'publishScheduledArticle' | 'deliverWebhook') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -495,12 +594,29 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-events';
         value: number | AuditEvent;
+      } | null)
+    | ({
+        relationTo: 'api-clients';
+        value: number | ApiClient;
+      } | null)
+    | ({
+        relationTo: 'webhooks';
+        value: number | Webhook;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
       } | null);
   globalSlug?: string | null;
-  user: {
-    relationTo: 'editors';
-    value: number | Editor;
-  };
+  user:
+    | {
+        relationTo: 'editors';
+        value: number | Editor;
+      }
+    | {
+        relationTo: 'api-clients';
+        value: number | ApiClient;
+      };
   updatedAt: string;
   createdAt: string;
 }
@@ -510,10 +626,15 @@ export interface PayloadLockedDocument {
  */
 export interface PayloadPreference {
   id: number;
-  user: {
-    relationTo: 'editors';
-    value: number | Editor;
-  };
+  user:
+    | {
+        relationTo: 'editors';
+        value: number | Editor;
+      }
+    | {
+        relationTo: 'api-clients';
+        value: number | ApiClient;
+      };
   key?: string | null;
   value?:
     | {
@@ -702,6 +823,58 @@ export interface AuditEventsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "api-clients_select".
+ */
+export interface ApiClientsSelect<T extends boolean = true> {
+  name?: T;
+  scope?: T;
+  enabled?: T;
+  keyHint?: T;
+  lastUsedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  enableAPIKey?: T;
+  apiKey?: T;
+  apiKeyIndex?: T;
+  hasAPIKey?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks_select".
+ */
+export interface WebhooksSelect<T extends boolean = true> {
+  name?: T;
+  url?: T;
+  events?: T;
+  secret?: T;
+  enabled?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  webhook?: T;
+  event?: T;
+  deliveryId?: T;
+  articleRef?: T;
+  status?: T;
+  attempts?: T;
+  lastResponseCode?: T;
+  durationMs?: T;
+  lastError?: T;
+  lastAttemptAt?: T;
+  nextAttemptAt?: T;
+  payload?: T;
+  redeliveryOf?: T;
+  requestedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -788,6 +961,18 @@ export interface CollectionsWidget {
 export interface TaskPublishScheduledArticle {
   input: {
     articleId: string;
+  };
+  output: {
+    outcome: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverWebhook".
+ */
+export interface TaskDeliverWebhook {
+  input: {
+    delivery: string;
   };
   output: {
     outcome: string;

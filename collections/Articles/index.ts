@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '@/access/isStaff'
+import { isStaffField } from '@/access/isStaffField'
 import { publishedOrStaff } from '@/access/publishedOrStaff'
 import { ARTICLES_SLUG, AUTHORS_SLUG, EDITORS_SLUG, MEDIA_SLUG } from '@collections/slugs'
 import { uniqueSlugFrom } from '@collections/shared/uniqueSlug'
@@ -127,7 +128,7 @@ export const Articles: CollectionConfig = {
       label: { en: 'Created by', id: 'Dibuat oleh' },
       admin: { position: 'sidebar', readOnly: true },
       // Set by the server from the creating account (setCreatedBy); never writable through an API.
-      access: { read: ({ req }) => Boolean(req.user), create: () => false, update: () => false },
+      access: { read: isStaffField, create: () => false, update: () => false },
     },
   ],
 }

@@ -27,3 +27,28 @@ export const hasRole = (req: Pick<PayloadRequest, 'user'>, ...roles: Role[]): bo
   const role = roleOf(req)
   return role !== null && roles.includes(role)
 }
+
+/** What an API client may read: `published` = what anonymous readers read; `preview` = also the latest drafts of articles. */
+export const API_CLIENT_SCOPES = ['published', 'preview'] as const
+export type ApiClientScope = (typeof API_CLIENT_SCOPES)[number]
+
+export type ApiClientUser = {
+  id: number | string
+  collection: 'api-clients'
+  scope?: ApiClientScope | null
+  enabled?: boolean | null
+}
+
+/**
+ * The enabled API client a request is authenticated as, if any. An API client is never staff:
+ * staffUser/roleOf return null for it, so every staff-only rule treats it like an anonymous reader.
+ */
+export const apiClientOf = (req: Pick<PayloadRequest, 'user'>): ApiClientUser | null => {
+  const user = req.user as { collection?: string; enabled?: boolean | null } | null | undefined
+  if (!user || user.collection !== 'api-clients' || user.enabled === false) return null
+  return user as ApiClientUser
+}
+
+/** Staff and `preview`-scoped API clients may read the latest draft of an article. */
+export const canReadDrafts = (req: Pick<PayloadRequest, 'user'>): boolean =>
+  roleOf(req) !== null || apiClientOf(req)?.scope === 'preview'

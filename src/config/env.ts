@@ -13,6 +13,10 @@ import { resolveDatabase } from './database'
 import type { DatabaseTarget } from './database'
 import { ConfigError } from './errors'
 import { getLimits } from './limits'
+import { resolvePublicCache } from './publicCache'
+import type { PublicCacheSettings } from './publicCache'
+import { getRateLimits } from './rateLimits'
+import type { RateLimits } from './rateLimits'
 import type { Limits } from './limits'
 import { readNewsFormatSettings } from './newsFormats'
 import type { NewsFormatSettings } from './newsFormats'
@@ -20,6 +24,8 @@ import { runtime } from './runtime'
 import { isStrictProduction, resolveSecret } from './secret'
 import { readSqliteSettings } from './sqlite'
 import { parseSiteUrlPattern } from './site'
+import { readWebhookSettings } from './webhooks'
+import type { WebhookSettings } from './webhooks'
 import type { SqliteSettings } from './sqlite'
 
 export type RawEnv = Readonly<Record<string, string | undefined>>
@@ -51,7 +57,10 @@ export const enterProductionMode = (): void => {
 }
 
 /** Sets a variable a library reads itself, unless the operator set it. */
-export const defaultLibraryEnv = (name: 'MONGOMS_RUNTIME_DOWNLOAD', value: string): void => {
+export const defaultLibraryEnv = (
+  name: 'MONGOMS_RUNTIME_DOWNLOAD' | 'PAYLOAD_DISABLE_DEPENDENCY_CHECKER',
+  value: string,
+): void => {
   if (process.env[name] === undefined) process.env[name] = value
 }
 
@@ -135,8 +144,17 @@ export const env = {
     rawEnv().REDAKSI_SQLITE_CLIENT === 'stock' ? 'stock' : 'redaksi',
   /** MAX_BODY_BYTES, API_MAX_LIMIT, … (read once per process). */
   limits: (): Limits => getLimits(rawEnv()),
+  /** PUBLIC_CACHE, PUBLIC_CACHE_MAX_AGE, … (anonymous read caching, src/publicCache). */
+  publicCache: (): PublicCacheSettings => resolvePublicCache(rawEnv()),
   /** PUBLICATION_NAME, SITEMAP_PAGE_SIZE (feeds, sitemaps, ninjs: src/config/newsFormats.ts). */
   newsFormats: (): NewsFormatSettings => readNewsFormatSettings(rawEnv()),
+  /** RATE_LIMIT_WINDOW_MS, RATE_LIMIT_ANONYMOUS, RATE_LIMIT_API_CLIENT, RATE_LIMIT_LOGIN, RATE_LIMIT_BAD_KEY. */
+  rateLimits: (): RateLimits => getRateLimits(rawEnv()),
+  /** CORS_ORIGINS, raw (parsed by src/security/origins.ts corsAllowlist). */
+  corsOriginsRaw: (): string | undefined => rawEnv().CORS_ORIGINS,
+  /** WEBHOOKS_ALLOW_PRIVATE, WEBHOOKS_RETRY_BASE_MS, … (src/config/webhooks.ts). */
+  webhooks: (): WebhookSettings =>
+    readWebhookSettings({ ...rawEnv(), REDAKSI_LOCAL_START: env.isLocalStart() ? '1' : undefined }),
   mongoMemory: () => ({
     startTimeoutMs: Number(rawEnv().MONGOMS_START_TIMEOUT_MS ?? 60_000),
     systemBinary: rawEnv().MONGOMS_SYSTEM_BINARY,

@@ -19,6 +19,8 @@ export const CONTEXT = {
   visibilityBefore: 'redaksi.visibility.before',
   /** Payload's own flag while it restores a version. */
   isRestoringVersion: 'isRestoringVersion',
+  /** Webhook secrets a read may return: `true` for the delivery task, else the ones this request just set (shown once). */
+  webhookSecretReveal: 'webhookSecretReveal',
 } as const
 
 /** Payload's `req.context`, typed with Redaksi's flags (module augmentation, as Payload documents). */
@@ -31,6 +33,7 @@ declare module 'payload' {
     duplicateOfId?: string
     'redaksi.visibility.before'?: Record<string, unknown>
     isRestoringVersion?: boolean
+    webhookSecretReveal?: true | string[]
   }
 }
 

@@ -46,3 +46,9 @@ export const payloadCsrfOrigins = (env: RawEnv): string[] => {
     listening.length > 0 ? listening : listenOrigins('0.0.0.0', Number(env.PORT) || 3000)
   return [...new Set([...configuredOrigins(env), ...fallback])]
 }
+
+/**
+ * Origins other sites may call the API from in a browser (CORS): CORS_ORIGINS only. Unset means
+ * same origin only (no Access-Control-Allow-Origin header is ever sent).
+ */
+export const corsAllowlist = (raw: string | undefined): Set<string> => new Set(list(raw))

@@ -16,13 +16,19 @@ import { checkDatabase } from './readiness'
 import { retryAfterOn503 } from './middleware/retryAfter'
 import { siteRoutes } from './middleware/siteRoutes'
 import { runInDbScope, scopeJobRuns } from '@/db/sqlite/scope'
+import { ensureGenerationSchema } from '@/publicCache/schema'
 import { bodyLimit, declaredSizeLimit, requestForNext } from './limits/body'
 import { loadShedding } from './limits/loadShedding'
+import { payloadApi } from './payloadApi'
+import { createPublicCache } from '@/publicCache/responseCache'
+import type { PublicCache } from '@/publicCache/responseCache'
 import { runStartupTasks } from './startupTasks'
 import { clientIpHeader } from './security/clientIp'
 import { csrfGuard } from './security/csrf'
 import { securityHeaders } from './security/headers'
 import { listenOrigins } from '@/security/origins'
+import { corsPolicy } from './api/cors'
+import { apiRateLimits } from './api/rateLimits'
 
 export interface ServerOptions {
   dev: boolean
@@ -38,6 +44,8 @@ export interface RunningServer {
   url: string
   port: number
   payload: Payload
+  /** The anonymous response cache (statistics for benchmarks and tests). */
+  publicCache: PublicCache
   close: () => Promise<void>
 }
 
@@ -79,9 +87,10 @@ const listen = (server: http.Server, port: number, host: string): Promise<number
 
 /**
  * Starts Redaksi: binds the port first (so /healthz answers and a busy port fails fast), checks
- * the database, initialises Payload once for the process (shared with Next's route handlers
- * through Payload's instance cache, with the jobs queue running here), then hands every other
- * request to Next.js (the admin panel, REST and GraphQL).
+ * the database, initialises Payload once for the process (shared with Next's admin through
+ * Payload's instance cache, with the jobs queue running here), serves the REST and GraphQL API
+ * (/api/*) straight through Payload's handlers (src/server/payloadApi.ts) with anonymous reads
+ * cached (src/publicCache), and hands every other request to Next.js (the admin panel).
  */
 export const startServer = async (options: ServerOptions): Promise<RunningServer> => {
   const dir = options.dir ?? process.cwd()
@@ -89,12 +98,20 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   // a bad or missing secret fails here; a generated local one is written before the config loads
   env.secret()
   const limits = env.limits()
+  const cacheSettings = env.publicCache()
 
-  const state: { payload: Payload | null; handle: NextHandler | null; closing: boolean } = {
+  const state: {
+    payload: Payload | null
+    handle: NextHandler | null
+    api: ReturnType<typeof payloadApi> | null
+    closing: boolean
+  } = {
     payload: null,
     handle: null,
+    api: null,
     closing: false,
   }
+  const publicCache = createPublicCache(cacheSettings, () => (state.handle ? state.payload : null))
 
   const app = express()
   app.disable('x-powered-by')
@@ -104,6 +121,10 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   app.use(securityHeaders)
   app.use(clientIpHeader)
   app.use(csrfGuard())
+  // Edge of the API (src/server/api): CORS allowlist (CORS_ORIGINS), then the rate limits with the
+  // API-key gate (401 for a bad key, 403 for an API client's write).
+  app.use(corsPolicy())
+  app.use(apiRateLimits(() => state.payload))
 
   app.use(retryAfterOn503)
   // Requests that arrived before a shutdown began are finished (their bodies may still be
@@ -137,13 +158,29 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     }
   })
 
+  // Site routes (feeds, sitemaps) are rewritten to their /api/feeds/… endpoints HERE, before the
+  // response cache, so they are cached like any other public read:
   app.use(siteRoutes(() => state.payload?.config.custom?.siteRoutes as string[] | undefined))
 
-  // Resource limits (src/server/limits): oversized bodies get 413 at once, then at most
+  // Resource limits (src/server/limits): oversized bodies get 413 at once; anonymous public reads
+  // already in the response cache are answered next (never queued); then at most
   // MAX_CONCURRENT_REQUESTS run (a short queue, then 503), then bodies are read capped and checked.
   app.use(declaredSizeLimit(limits))
+  app.use((req, res, next) => {
+    if (state.closing && !acceptedBeforeShutdown.has(req)) next()
+    else publicCache.serve(req, res, next)
+  })
   app.use(loadShedding(limits))
   app.use(bodyLimit(limits))
+
+  // REST and GraphQL: Payload's own handlers, straight from Express (src/server/payloadApi.ts).
+  app.all(['/api', '/api/{*path}'], (req, res, next) => {
+    if (!state.api || (state.closing && !acceptedBeforeShutdown.has(req))) {
+      notReady(req, res, next)
+      return
+    }
+    runInDbScope(`${req.method} ${req.path}`, () => state.api!(req, res, next)).catch(next)
+  })
 
   app.all('/{*path}', (req, res, next) => {
     if (!state.handle || (state.closing && !acceptedBeforeShutdown.has(req))) {
@@ -191,6 +228,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     const { default: config } = await import('@payload-config')
     const payload = await getPayload({ config, cron: true })
     state.payload = payload
+    await ensureGenerationSchema(payload, options.dev)
     scopeJobRuns(payload.jobs as unknown as Parameters<typeof scopeJobRuns>[0])
 
     await runInDbScope('startup', () => runStartupTasks(payload))
@@ -202,10 +240,15 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     state.handle = instance.getRequestHandler() as NextHandler
 
     const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`
+    const api = payloadApi(config, publicCache)
+    await api.warm(url).catch((err: unknown) => {
+      payload.logger.warn(`warming the API handlers failed: ${String((err as Error)?.message)}`)
+    })
+    state.api = api
     payload.logger.info(
       `Redaksi listening on ${url} (${options.dev ? 'development' : 'production'}, database: ${target.kind}); admin at ${url}/admin`,
     )
-    return { url, port, payload, close: shutdown }
+    return { url, port, payload, publicCache, close: shutdown }
   } catch (err) {
     await shutdown().catch(() => undefined)
     throw err

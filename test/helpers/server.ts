@@ -32,6 +32,11 @@ const spawnServer = (mode: 'production' | 'development', env: Record<string, str
       HOST: '127.0.0.1',
       PORT: '0',
       SEED_ON_START: 'false',
+      // rate limits out of the way unless a test sets its own (test/integration/security/rate-limits.test.ts)
+      RATE_LIMIT_ANONYMOUS: '1000000',
+      RATE_LIMIT_API_CLIENT: '1000000',
+      RATE_LIMIT_LOGIN: '1000000',
+      RATE_LIMIT_BAD_KEY: '1000000',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,10 +1,10 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
-import { roleOf } from '@/access/roles'
+import { canReadDrafts } from '@/access/roles'
 
 /**
  * `?draft=true` asks Payload for the newest version, which may be an unpublished draft. Readers
- * without a staff account always get the published version instead.
+ * without a staff account or a `preview`-scoped API key always get the published version instead.
  */
 export const publishedOnlyForAnonymous: CollectionBeforeOperationHook = ({
   args,
@@ -15,7 +15,8 @@ export const publishedOnlyForAnonymous: CollectionBeforeOperationHook = ({
   if (operation !== 'read') return args
   // Trusted server code (Local API with access control off) reads what it asks for.
   if (overrideAccess === true) return args
-  if (roleOf(req) !== null) return args
+  // Staff and `preview`-scoped API clients may read the latest draft.
+  if (canReadDrafts(req)) return args
   if (args && typeof args === 'object' && 'draft' in args && args.draft) {
     return { ...args, draft: false }
   }

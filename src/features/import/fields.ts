@@ -1,6 +1,8 @@
 import type { Field, FieldAccess } from 'payload'
 
-const staffRead: FieldAccess = ({ req }) => Boolean(req.user)
+import { isStaffField } from '@/access/isStaffField'
+
+const staffRead: FieldAccess = isStaffField
 
 /** Read-only in the admin, readable by staff only. */
 const importerOwned = (fields: Field[]): Field[] =>

@@ -1,6 +1,7 @@
 import type { Field } from 'payload'
 
 import { EDITORS_SLUG } from '@collections/slugs'
+import { isStaffField } from '@/access/isStaffField'
 import { stateLabels } from '@/features/workflow/labels'
 import { WORKFLOW_STATES } from './rules'
 
@@ -57,6 +58,6 @@ export const workflowFields: Field[] = [
     relationTo: EDITORS_SLUG,
     label: { en: 'Submitted by', id: 'Diajukan oleh' },
     admin: { position: 'sidebar', readOnly: true },
-    access: { read: ({ req }) => Boolean(req.user), create: () => false, update: () => false },
+    access: { read: isStaffField, create: () => false, update: () => false },
   },
 ]

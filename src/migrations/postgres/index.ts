@@ -3,7 +3,10 @@ import * as migration_20261129_142241_related_visibility_flags from './20261129_
 import * as migration_20261129_142552_audit_trail_survives_deletion from './20261129_142552_audit_trail_survives_deletion'
 import * as migration_20261129_145701_combined_schema_snapshot from './20261129_145701_combined_schema_snapshot'
 import * as migration_20261129_171539_content_rendered_fields from './20261129_171539_content_rendered_fields'
+import * as migration_20261129_172149_api_clients from './20261129_172149_api_clients'
 import * as migration_20261129_173000_search_index from './20261129_173000_search_index'
+import * as migration_20261129_174051_webhooks from './20261129_174051_webhooks'
+import * as migration_20261129_180000_fast_public_reads from './20261129_180000_fast_public_reads'
 
 export const migrations = [
   {
@@ -32,8 +35,23 @@ export const migrations = [
     name: '20261129_171539_content_rendered_fields',
   },
   {
+    up: migration_20261129_172149_api_clients.up,
+    down: migration_20261129_172149_api_clients.down,
+    name: '20261129_172149_api_clients',
+  },
+  {
     up: migration_20261129_173000_search_index.up,
     down: migration_20261129_173000_search_index.down,
     name: '20261129_173000_search_index',
+  },
+  {
+    up: migration_20261129_174051_webhooks.up,
+    down: migration_20261129_174051_webhooks.down,
+    name: '20261129_174051_webhooks',
+  },
+  {
+    up: migration_20261129_180000_fast_public_reads.up,
+    down: migration_20261129_180000_fast_public_reads.down,
+    name: '20261129_180000_fast_public_reads',
   },
 ]

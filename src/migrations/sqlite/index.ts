@@ -4,7 +4,10 @@ import * as migration_20261129_142540_audit_trail_survives_deletion from './2026
 import * as migration_20261129_145652_combined_schema_snapshot from './20261129_145652_combined_schema_snapshot'
 import * as migration_20261129_150000_article_ids_never_reused from './20261129_150000_article_ids_never_reused'
 import * as migration_20261129_171536_content_rendered_fields from './20261129_171536_content_rendered_fields'
+import * as migration_20261129_172140_api_clients from './20261129_172140_api_clients'
 import * as migration_20261129_173000_search_index from './20261129_173000_search_index'
+import * as migration_20261129_174035_webhooks from './20261129_174035_webhooks'
+import * as migration_20261129_180000_fast_public_reads from './20261129_180000_fast_public_reads'
 
 export const migrations = [
   {
@@ -38,8 +41,23 @@ export const migrations = [
     name: '20261129_171536_content_rendered_fields',
   },
   {
+    up: migration_20261129_172140_api_clients.up,
+    down: migration_20261129_172140_api_clients.down,
+    name: '20261129_172140_api_clients',
+  },
+  {
     up: migration_20261129_173000_search_index.up,
     down: migration_20261129_173000_search_index.down,
     name: '20261129_173000_search_index',
+  },
+  {
+    up: migration_20261129_174035_webhooks.up,
+    down: migration_20261129_174035_webhooks.down,
+    name: '20261129_174035_webhooks',
+  },
+  {
+    up: migration_20261129_180000_fast_public_reads.up,
+    down: migration_20261129_180000_fast_public_reads.down,
+    name: '20261129_180000_fast_public_reads',
   },
 ]

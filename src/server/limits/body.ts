@@ -13,6 +13,8 @@ export interface BodyLimitOptions {
 
 /** Where the request continues: the original, or a replay of the body this guard read. */
 export const REPLAYED_REQUEST = 'redaksiReplayedRequest'
+/** The body this guard read and checked (a Buffer), for handlers that take it as it is. */
+export const READ_BODY = 'redaksiReadBody'
 
 const formatBytes = (bytes: number): string =>
   bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0
@@ -219,12 +221,17 @@ export const bodyLimit =
             return
           }
         }
+        res.locals[READ_BODY] = body
         res.locals[REPLAYED_REQUEST] = replay(req, body)
         next()
       },
       () => refuse(res, 400, 'The request body could not be read.', true),
     )
   }
+
+/** The body the guard read, if it read one (null: none, or multipart still streaming). */
+export const readBody = (res: Response): Buffer | null =>
+  (res.locals[READ_BODY] as Buffer | undefined) ?? null
 
 /** The request Next should handle: the replay when the guard read the body, else the original. */
 export const requestForNext = (req: Request, res: Response): IncomingMessage =>

@@ -30,6 +30,9 @@ import { PublishChangesButton as PublishChangesButton_23322dcbdc3af85073f86b1eaf
 import { NoButton as NoButton_680292414cff166d66abb5284d80c1a1 } from '../../../../src/features/workflow/admin/NoButton'
 import { PhotoStatusCell as PhotoStatusCell_771da2a1266b0eb0d39d3717b1b63ecc } from '../../../../src/admin/components/PhotoStatusCell'
 import { PhotoStatusField as PhotoStatusField_f87a386aa99c9e13d837cf6b1e8797a6 } from '../../../../src/admin/components/PhotoStatusField'
+import { ApiKeyPanel as ApiKeyPanel_0b138586e0f50dd9f4dd6a1a1680a9e5 } from '../../../../src/features/apiClients/admin/ApiKeyPanel'
+import { SecretField as SecretField_14e1af5e6630c4314946c7f3ccf8f81d } from '../../../../src/features/webhooks/admin/SecretField'
+import { RedeliverButton as RedeliverButton_897e275bc986bc7e22c655356997b846 } from '../../../../src/features/webhooks/admin/RedeliverButton'
 import { ReviewQueue as ReviewQueue_cade97ef3b6cb945a09327fdad95434d } from '../../../../src/features/workflow/admin/ReviewQueue'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -67,6 +70,9 @@ export const importMap = {
   "/src/features/workflow/admin/NoButton#NoButton": NoButton_680292414cff166d66abb5284d80c1a1,
   "/src/admin/components/PhotoStatusCell#PhotoStatusCell": PhotoStatusCell_771da2a1266b0eb0d39d3717b1b63ecc,
   "/src/admin/components/PhotoStatusField#PhotoStatusField": PhotoStatusField_f87a386aa99c9e13d837cf6b1e8797a6,
+  "/src/features/apiClients/admin/ApiKeyPanel#ApiKeyPanel": ApiKeyPanel_0b138586e0f50dd9f4dd6a1a1680a9e5,
+  "/src/features/webhooks/admin/SecretField#SecretField": SecretField_14e1af5e6630c4314946c7f3ccf8f81d,
+  "/src/features/webhooks/admin/RedeliverButton#RedeliverButton": RedeliverButton_897e275bc986bc7e22c655356997b846,
   "/src/features/workflow/admin/ReviewQueue#ReviewQueue": ReviewQueue_cade97ef3b6cb945a09327fdad95434d,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
