@@ -22,6 +22,7 @@ import { payloadCsrfOrigins } from '@/security/origins'
 import { controlCharacterGuard } from '@/security/controlCharacters'
 import { auditPlugin } from '@/features/audit'
 import { importPlugin } from '@/features/import'
+import { photosPlugin } from '@/features/photos'
 import { workflowPlugin } from '@/features/workflow'
 import { shouldAutoRunJobs } from '@/features/workflow/requeueStaleJobs'
 
@@ -61,6 +62,9 @@ export default buildConfig({
   admin: {
     user: Editors.slug,
     meta: { titleSuffix: ' · Redaksi' },
+    // Never Gravatar: it sends a hash of each editor's email to a third party and shows a broken
+    // image offline. Payload's built-in default avatar instead.
+    avatar: 'default',
     importMap: {
       baseDir: root,
       importMapFile: path.resolve(root, 'src/app/(payload)/admin/importMap.js'),
@@ -89,6 +93,7 @@ export default buildConfig({
     workflowPlugin,
     auditPlugin,
     importPlugin,
+    photosPlugin,
     // Every collection refuses control characters (NUL, ESC, …) in incoming text with a 400;
     // resource limits: read caps, strict ids, GraphQL limits, upload size (src/limits).
     controlCharacterGuard,

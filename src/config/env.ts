@@ -14,6 +14,8 @@ import type { DatabaseTarget } from './database'
 import { ConfigError } from './errors'
 import { getLimits } from './limits'
 import type { Limits } from './limits'
+import { resolveMedia } from './media'
+import type { MediaSettings } from './media'
 import { runtime } from './runtime'
 import { isStrictProduction, resolveSecret } from './secret'
 import { readSqliteSettings } from './sqlite'
@@ -126,6 +128,8 @@ export const env = {
     rawEnv().REDAKSI_SQLITE_CLIENT === 'stock' ? 'stock' : 'redaksi',
   /** MAX_BODY_BYTES, API_MAX_LIMIT, … (read once per process). */
   limits: (): Limits => getLimits(rawEnv()),
+  /** MEDIA_DIR, S3_BUCKET, S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_FORCE_PATH_STYLE. */
+  media: (root: string = process.cwd()): MediaSettings => resolveMedia(rawEnv(), root),
   mongoMemory: () => ({
     startTimeoutMs: Number(rawEnv().MONGOMS_START_TIMEOUT_MS ?? 60_000),
     systemBinary: rawEnv().MONGOMS_SYSTEM_BINARY,

@@ -52,7 +52,7 @@ export const limitsPlugin =
       upload: {
         ...config.upload,
         abortOnLimit: true,
-        responseOnLimit: `Upload too large: the limit is ${limits.maxUploadBytes} bytes per file (MAX_UPLOAD_BYTES).`,
+        responseOnLimit: `Upload too large: the limit is ${limits.maxUploadBytes} bytes per file (MEDIA_MAX_BYTES).`,
         limits: { ...config.upload?.limits, fileSize: limits.maxUploadBytes },
       },
     }

@@ -154,7 +154,7 @@ const tooLarge = (
     res,
     413,
     multipart
-      ? `Upload too large: ${declared} bytes; the limit is ${formatBytes(maxUploadBytes)} per file (MAX_UPLOAD_BYTES).`
+      ? `Upload too large: ${declared} bytes; the limit is ${formatBytes(maxUploadBytes)} per file (MEDIA_MAX_BYTES).`
       : `Request body too large: ${declared} bytes; the limit is ${formatBytes(maxBodyBytes)} (MAX_BODY_BYTES).`,
     true,
   )

@@ -16,6 +16,7 @@ import { roleOf } from '@/access/roles'
 import { idOf, sameId } from '@/lib/ids'
 import { WorkflowActions } from '@/features/workflow/admin/WorkflowActions'
 import { WorkflowBadge } from '@/features/workflow/admin/WorkflowBadge'
+import { PhotoRightsNotice } from '@/features/photos/admin/PhotoRightsNotice'
 
 /**
  * Article edit view, sidebar (a `ui` field): the current review state and one button per
@@ -35,10 +36,16 @@ export const WorkflowPanel = async ({ id, payload, user, i18n }: UIFieldServerPr
         overrideAccess: false,
         user,
         disableErrors: true,
-        select: { workflowStatus: true, submittedBy: true, createdBy: true, publishAt: true },
+        select: {
+          workflowStatus: true,
+          submittedBy: true,
+          createdBy: true,
+          publishAt: true,
+          featuredMedia: true,
+        },
       })) as Pick<
         Article,
-        'id' | 'workflowStatus' | 'submittedBy' | 'createdBy' | 'publishAt'
+        'id' | 'workflowStatus' | 'submittedBy' | 'createdBy' | 'publishAt' | 'featuredMedia'
       > | null)
     : null
 
@@ -84,6 +91,12 @@ export const WorkflowPanel = async ({ id, payload, user, i18n }: UIFieldServerPr
         </p>
       )}
       {overridesFourEyes && <p className="redaksi-muted">{t(lang, 'fourEyesOverride')}</p>}
+      <PhotoRightsNotice
+        featuredMedia={article.featuredMedia}
+        payload={payload}
+        user={user}
+        lang={lang}
+      />
       <WorkflowActions
         articleId={article.id}
         actions={actions.map((action) => ({ action, label: workflowActionLabels[action][lang] }))}
