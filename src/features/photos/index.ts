@@ -103,6 +103,9 @@ const objectStorage = (settings: MediaSettings): Plugin | null =>
           region: settings.s3.region,
           ...(settings.s3.endpoint ? { endpoint: settings.s3.endpoint } : {}),
           forcePathStyle: settings.s3.forcePathStyle,
+          // Many S3-compatible stores do not accept the SDK's default trailing checksums.
+          requestChecksumCalculation: 'WHEN_REQUIRED',
+          responseChecksumValidation: 'WHEN_REQUIRED',
           credentials: {
             accessKeyId: settings.s3.accessKeyId,
             secretAccessKey: settings.s3.secretAccessKey,
