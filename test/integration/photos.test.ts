@@ -13,7 +13,6 @@ import {
   jpegWithGps,
   metadataBlocks,
   pngImage,
-  SECRET,
   sharpMetadata,
   upload,
 } from '../helpers/images'

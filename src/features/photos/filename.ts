@@ -28,6 +28,9 @@ export const safeUploadName = (raw: string | null | undefined, ext: string): str
   if (RESERVED.test(name)) name = `${name}-photo`
   // cut on a code point boundary, leaving room for the extension
   const room = MAX_NAME_LENGTH - ext.length - 1
-  name = Array.from(name).slice(0, room).join('').replace(/[-.\s]+$/g, '')
+  name = Array.from(name)
+    .slice(0, room)
+    .join('')
+    .replace(/[-.\s]+$/g, '')
   return `${name || 'photo'}.${ext}`
 }

@@ -78,11 +78,7 @@ const photoDesk = (media: CollectionConfig, settings: MediaSettings): Collection
       beforeOperation: [...(media.hooks?.beforeOperation ?? []), cleanUpload],
     },
     fields: [
-      ...insertFieldsAfter(
-        media.fields.map(withPhotoRules),
-        'credit',
-        rightsFields,
-      ),
+      ...insertFieldsAfter(media.fields.map(withPhotoRules), 'credit', rightsFields),
       // Payload's own filename field: the list shows "photo missing" and a link to attach it.
       {
         name: 'filename',
