@@ -118,7 +118,7 @@ describe('media on S3-compatible storage (a local s3rver started by the test)', 
         file: { data: await jpegWithGps(), name: `gps-${kind}.jpg`, type: 'image/jpeg' },
         data: { caption: 'Di S3', credit: 'Tes', alt: 'Foto' },
       })
-      expect(res.status, errorText(res.body)).toBe(201)
+      expect(res.status, `${errorText(res.body)}\n${server.output().slice(-4000)}`).toBe(201)
       const doc = res.body.doc as StoredMedia
       const added = (await keys()).filter((k) => !before.includes(k))
       expect(added).toHaveLength(4)

@@ -42,6 +42,13 @@ describe('safeUploadName', () => {
     expect(Buffer.from(name, 'utf8').toString('utf8')).toBe(name)
   })
 
+  it('a unique suffix goes before the extension and counts toward the length', () => {
+    expect(safeUploadName('IMG_0001.JPG', 'jpg', 'a1b2c3d4')).toBe('IMG_0001-a1b2c3d4.jpg')
+    const long = safeUploadName('x'.repeat(500), 'webp', 'a1b2c3d4')
+    expect(long).toHaveLength(MAX_NAME_LENGTH)
+    expect(long.endsWith('x-a1b2c3d4.webp')).toBe(true)
+  })
+
   it('the same name decomposed or composed is stored the same (NFC)', () => {
     expect(safeUploadName('Kafe\u0301.jpg', 'jpg')).toBe(safeUploadName('Kaf\u00e9.jpg', 'jpg'))
   })

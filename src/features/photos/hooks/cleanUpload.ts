@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto'
+
 import { fileTypeFromBuffer } from 'file-type'
 import { APIError } from 'payload'
 import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
@@ -84,7 +86,9 @@ export const cleanUploadedFile = async (req: PayloadRequest): Promise<void> => {
     data: clean,
     size: clean.length,
     mimetype: mime,
-    name: safeUploadName(file.name, ACCEPTED_IMAGE_TYPES[mime]),
+    // A random suffix: two uploads of "IMG_0001.jpg" at once never race for the same stored
+    // name (Payload's own "-1" numbering checks, then inserts; parallel uploads collided).
+    name: safeUploadName(file.name, ACCEPTED_IMAGE_TYPES[mime], randomBytes(4).toString('hex')),
     tempFilePath: undefined,
   }
 }
