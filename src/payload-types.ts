@@ -260,6 +260,8 @@ export interface Media {
    */
   alt?: string | null;
   photoStatus?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -594,6 +596,8 @@ export interface MediaSelect<T extends boolean = true> {
   inPublishedArticle?: T;
   alt?: T;
   photoStatus?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

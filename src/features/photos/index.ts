@@ -89,13 +89,19 @@ const photoDesk = (media: CollectionConfig, settings: MediaSettings): Collection
   }
 }
 
-/** S3-compatible storage for the media collection (Payload still checks read access on files). */
-const objectStorage = (settings: MediaSettings): Plugin | null =>
-  settings.s3
-    ? s3Storage({
-        bucket: settings.s3.bucket,
-        collections: { [MEDIA_SLUG]: true },
-        config: {
+/**
+ * S3-compatible storage for the media collection (Payload still checks read access on files).
+ * Always applied, so the schema is the same with and without S3 (its `prefix` and `_objectKey`
+ * columns exist either way: `alwaysInsertFields`); it stores files only when S3_BUCKET is set.
+ */
+const objectStorage = (settings: MediaSettings): Plugin =>
+  s3Storage({
+    enabled: settings.s3 !== null,
+    alwaysInsertFields: true,
+    bucket: settings.s3?.bucket ?? '',
+    collections: { [MEDIA_SLUG]: true },
+    config: settings.s3
+      ? {
           region: settings.s3.region,
           ...(settings.s3.endpoint ? { endpoint: settings.s3.endpoint } : {}),
           forcePathStyle: settings.s3.forcePathStyle,
@@ -106,9 +112,9 @@ const objectStorage = (settings: MediaSettings): Plugin | null =>
             accessKeyId: settings.s3.accessKeyId,
             secretAccessKey: settings.s3.secretAccessKey,
           },
-        },
-      })
-    : null
+        }
+      : {},
+  })
 
 /**
  * The photo desk as one Payload plugin: uploads into caption-only media entries, the sharp pipeline
@@ -119,6 +125,5 @@ const objectStorage = (settings: MediaSettings): Plugin | null =>
 export const photosPlugin: Plugin = async (config: Config): Promise<Config> => {
   const settings = env.media()
   const withMedia = extendCollection(config, MEDIA_SLUG, (media) => photoDesk(media, settings))
-  const storage = objectStorage(settings)
-  return storage ? storage(withMedia) : withMedia
+  return objectStorage(settings)(withMedia)
 }

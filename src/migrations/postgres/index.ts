@@ -2,7 +2,7 @@ import * as migration_20261126_222043_initial from './20261126_222043_initial'
 import * as migration_20261129_142241_related_visibility_flags from './20261129_142241_related_visibility_flags'
 import * as migration_20261129_142552_audit_trail_survives_deletion from './20261129_142552_audit_trail_survives_deletion'
 import * as migration_20261129_145701_combined_schema_snapshot from './20261129_145701_combined_schema_snapshot'
-import * as migration_20261129_171639_photos from './20261129_171639_photos'
+import * as migration_20261129_174530_photos from './20261129_174530_photos'
 
 export const migrations = [
   {
@@ -26,8 +26,8 @@ export const migrations = [
     name: '20261129_145701_combined_schema_snapshot',
   },
   {
-    up: migration_20261129_171639_photos.up,
-    down: migration_20261129_171639_photos.down,
-    name: '20261129_171639_photos',
+    up: migration_20261129_174530_photos.up,
+    down: migration_20261129_174530_photos.down,
+    name: '20261129_174530_photos',
   },
 ]

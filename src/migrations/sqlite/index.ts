@@ -3,7 +3,7 @@ import * as migration_20261129_142232_related_visibility_flags from './20261129_
 import * as migration_20261129_142540_audit_trail_survives_deletion from './20261129_142540_audit_trail_survives_deletion'
 import * as migration_20261129_145652_combined_schema_snapshot from './20261129_145652_combined_schema_snapshot'
 import * as migration_20261129_150000_article_ids_never_reused from './20261129_150000_article_ids_never_reused'
-import * as migration_20261129_171634_photos from './20261129_171634_photos'
+import * as migration_20261129_174518_photos from './20261129_174518_photos'
 
 export const migrations = [
   {
@@ -32,8 +32,8 @@ export const migrations = [
     name: '20261129_150000_article_ids_never_reused',
   },
   {
-    up: migration_20261129_171634_photos.up,
-    down: migration_20261129_171634_photos.down,
-    name: '20261129_171634_photos',
+    up: migration_20261129_174518_photos.up,
+    down: migration_20261129_174518_photos.down,
+    name: '20261129_174518_photos',
   },
 ]
