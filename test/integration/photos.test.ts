@@ -562,6 +562,40 @@ describe.each(TEST_DATABASES)('photo desk on %s', (kind) => {
       expect(res.body.errors[0].data?.rule).toBe('workflow.photo.credit-missing')
     })
 
+    it('"publish changes" on a live article (admin button and endpoint) is refused once the photo rights expired', async () => {
+      const media = await photo({ alt: 'Alt' })
+      const id = await article(media)
+      const editor = api.as(tokens.editor)
+      expect(
+        (await editor.post(`/api/articles/${id}/workflow`, { action: 'publish' })).status,
+      ).toBe(200)
+      expect(
+        (
+          await editor.patch(`/api/media/${media}`, {
+            rightsExpireAt: new Date(Date.now() - 1000).toISOString(),
+          })
+        ).status,
+      ).toBe(200)
+      const button = await editor.patch<Refusal>(`/api/articles/${id}`, {
+        title: 'Judul baru yang tidak boleh tayang',
+        _status: 'published',
+      })
+      expect(button.status).toBe(409)
+      expect(button.body.errors[0].data?.rule).toBe('workflow.photo.rights-expired')
+      await editor.patch(`/api/articles/${id}?draft=true`, { title: 'Draf tertunda' })
+      const endpoint = await editor.post<Refusal>(`/api/articles/${id}/workflow`, {
+        action: 'publish_changes',
+      })
+      expect(endpoint.status).toBe(409)
+      expect(endpoint.body.errors[0].data?.rule).toBe('workflow.photo.rights-expired')
+      const live = await api.get<{ title: string }>(`/api/articles/${id}`)
+      expect(live.body.title).toMatch(/^Artikel /)
+      // unpublishing is never blocked by the photo
+      expect(
+        (await editor.post(`/api/articles/${id}/workflow`, { action: 'unpublish' })).status,
+      ).toBe(200)
+    })
+
     it('the scheduler checks again at run time: rights that expired after scheduling keep the article scheduled', async () => {
       const media = await photo({ alt: 'Alt' })
       const id = await article(media)
