@@ -116,6 +116,34 @@ const objectStorage = (settings: MediaSettings): Plugin =>
       : {},
   })
 
+const S3_CLIENT_HANDLER = '@payloadcms/storage-s3/client#S3ClientUploadHandler'
+
+/**
+ * storage-s3 always registers its browser-upload provider in the admin, even with client uploads
+ * off (as here: uploads go through the server, which strips metadata). That provider comes from
+ * plugin-cloud-storage's own nested @payloadcms/ui 3.90.1 (ours is 3.90.2), a second React
+ * context, and crashed every admin page ("useUploadHandlers must be used within
+ * UploadHandlersProvider"). It is taken out again.
+ */
+const withoutClientUploadHandler = (config: Config): Config => {
+  const { [S3_CLIENT_HANDLER]: _handler, ...dependencies } = config.admin?.dependencies ?? {}
+  return {
+    ...config,
+    admin: {
+      ...config.admin,
+      dependencies,
+      components: {
+        ...config.admin?.components,
+        providers: (config.admin?.components?.providers ?? []).filter(
+          (provider) =>
+            provider !== S3_CLIENT_HANDLER &&
+            !(typeof provider === 'object' && provider.path === S3_CLIENT_HANDLER),
+        ),
+      },
+    },
+  }
+}
+
 /**
  * The photo desk as one Payload plugin: uploads into caption-only media entries, the sharp pipeline
  * (WebP sizes, focal point, crop, original without metadata), type-by-content and size checks,
@@ -125,5 +153,5 @@ const objectStorage = (settings: MediaSettings): Plugin =>
 export const photosPlugin: Plugin = async (config: Config): Promise<Config> => {
   const settings = env.media()
   const withMedia = extendCollection(config, MEDIA_SLUG, (media) => photoDesk(media, settings))
-  return objectStorage(settings)(withMedia)
+  return withoutClientUploadHandler(await objectStorage(settings)(withMedia))
 }

@@ -32,7 +32,6 @@ import { PhotoStatusCell as PhotoStatusCell_771da2a1266b0eb0d39d3717b1b63ecc } f
 import { PhotoStatusField as PhotoStatusField_f87a386aa99c9e13d837cf6b1e8797a6 } from '../../../../src/admin/components/PhotoStatusField'
 import { FilenameCell as FilenameCell_27de3932c952ae03c9b65d09d45d3214 } from '../../../../src/features/photos/admin/FilenameCell'
 import { ReviewQueue as ReviewQueue_cade97ef3b6cb945a09327fdad95434d } from '../../../../src/features/workflow/admin/ReviewQueue'
-import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -71,6 +70,5 @@ export const importMap = {
   "/src/admin/components/PhotoStatusField#PhotoStatusField": PhotoStatusField_f87a386aa99c9e13d837cf6b1e8797a6,
   "/src/features/photos/admin/FilenameCell#FilenameCell": FilenameCell_27de3932c952ae03c9b65d09d45d3214,
   "/src/features/workflow/admin/ReviewQueue#ReviewQueue": ReviewQueue_cade97ef3b6cb945a09327fdad95434d,
-  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
