@@ -269,6 +269,20 @@ describe.each(TEST_DATABASES)('photo desk on %s', (kind) => {
         message: /damaged or incomplete/,
       },
       {
+        name: 'a decompression bomb (a small PNG of 12000×12000 pixels)',
+        file: async () => ({
+          data: await sharp({
+            create: { width: 12000, height: 12000, channels: 3, background: '#000' },
+          })
+            .png({ compressionLevel: 9 })
+            .toBuffer(),
+          name: 'bomb.png',
+          type: 'image/png',
+        }),
+        status: 400,
+        message: /too many pixels/,
+      },
+      {
         name: 'a zero-byte file',
         file: async () => ({ data: Buffer.alloc(0), name: 'empty.jpg', type: 'image/jpeg' }),
         status: 400,

@@ -76,8 +76,11 @@ export const cleanUploadedFile = async (req: PayloadRequest): Promise<void> => {
     clean = await stripImage(data, mime)
   } catch (err) {
     req.payload.logger.info(`upload refused, image could not be decoded: ${(err as Error).message}`)
+    const message = (err as Error).message
     clean = refuse(
-      `The photo could not be read: the ${mime.replace('image/', '').toUpperCase()} file is damaged or incomplete.`,
+      /pixel limit/i.test(message)
+        ? `The photo has too many pixels (more than ${MAX_INPUT_PIXELS / 1_000_000} megapixels); upload a smaller version.`
+        : `The photo could not be read: the ${mime.replace('image/', '').toUpperCase()} file is damaged or incomplete.`,
       400,
     )
   }
