@@ -29,6 +29,18 @@ const withPhotoRules = (field: Field): Field => {
       },
     }
   }
+  if (field.name === 'photoStatus' && field.type === 'text') {
+    return {
+      ...field,
+      admin: {
+        ...field.admin,
+        components: {
+          ...field.admin?.components,
+          Field: `${COMPONENTS}/PhotoStatusLive#PhotoStatusLive`,
+        },
+      },
+    } as Field
+  }
   if (field.name === 'alt' && field.type === 'text') {
     return {
       ...field,

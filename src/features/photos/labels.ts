@@ -3,6 +3,8 @@ import type { Labels } from '@/admin/labels'
 import type { RuleId } from '@/features/workflow/rules/transitions'
 
 export const photoLabels = {
+  photo: { en: 'Photo', id: 'Foto' },
+  present: { en: 'present', id: 'ada' },
   missing: { en: 'photo missing', id: 'foto belum ada' },
   attach: { en: 'Attach the photo →', id: 'Unggah fotonya →' },
   rightsHeading: { en: 'Featured photo', id: 'Foto utama' },

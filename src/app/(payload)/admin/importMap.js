@@ -29,7 +29,7 @@ import { ArticleQuickFilters as ArticleQuickFilters_ed419c665c0ca7f01cf8f643cc6b
 import { PublishChangesButton as PublishChangesButton_23322dcbdc3af85073f86b1eaf89a9c3 } from '../../../../src/features/workflow/admin/PublishChangesButton'
 import { NoButton as NoButton_680292414cff166d66abb5284d80c1a1 } from '../../../../src/features/workflow/admin/NoButton'
 import { PhotoStatusCell as PhotoStatusCell_771da2a1266b0eb0d39d3717b1b63ecc } from '../../../../src/admin/components/PhotoStatusCell'
-import { PhotoStatusField as PhotoStatusField_f87a386aa99c9e13d837cf6b1e8797a6 } from '../../../../src/admin/components/PhotoStatusField'
+import { PhotoStatusLive as PhotoStatusLive_bb14223ac26d4d5334e99b0abe492440 } from '../../../../src/features/photos/admin/PhotoStatusLive'
 import { FilenameCell as FilenameCell_27de3932c952ae03c9b65d09d45d3214 } from '../../../../src/features/photos/admin/FilenameCell'
 import { ReviewQueue as ReviewQueue_cade97ef3b6cb945a09327fdad95434d } from '../../../../src/features/workflow/admin/ReviewQueue'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -67,7 +67,7 @@ export const importMap = {
   "/src/features/workflow/admin/PublishChangesButton#PublishChangesButton": PublishChangesButton_23322dcbdc3af85073f86b1eaf89a9c3,
   "/src/features/workflow/admin/NoButton#NoButton": NoButton_680292414cff166d66abb5284d80c1a1,
   "/src/admin/components/PhotoStatusCell#PhotoStatusCell": PhotoStatusCell_771da2a1266b0eb0d39d3717b1b63ecc,
-  "/src/admin/components/PhotoStatusField#PhotoStatusField": PhotoStatusField_f87a386aa99c9e13d837cf6b1e8797a6,
+  "/src/features/photos/admin/PhotoStatusLive#PhotoStatusLive": PhotoStatusLive_bb14223ac26d4d5334e99b0abe492440,
   "/src/features/photos/admin/FilenameCell#FilenameCell": FilenameCell_27de3932c952ae03c9b65d09d45d3214,
   "/src/features/workflow/admin/ReviewQueue#ReviewQueue": ReviewQueue_cade97ef3b6cb945a09327fdad95434d,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
