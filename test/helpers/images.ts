@@ -112,7 +112,7 @@ export const upload = async (
     data?: Record<string, unknown>
     id?: string | number
   },
-): Promise<{ status: number; body: Record<string, unknown> & UploadBody }> => {
+): Promise<{ status: number; body: Record<string, unknown> & UploadBody; headers: Headers }> => {
   const form = new FormData()
   if (options.file) {
     form.append(
@@ -139,7 +139,11 @@ export const upload = async (
   } catch {
     // keep the raw text for the assertion message
   }
-  return { status: res.status, body: body as Record<string, unknown> & UploadBody }
+  return {
+    status: res.status,
+    body: body as Record<string, unknown> & UploadBody,
+    headers: res.headers,
+  }
 }
 
 export interface StoredMedia {

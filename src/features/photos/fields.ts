@@ -1,4 +1,9 @@
-import type { Field, TextFieldSingleValidation } from 'payload'
+import type { Field, FieldAccess, TextFieldSingleValidation } from 'payload'
+
+import { roleOf } from '@/access/roles'
+
+/** Licence details are the newsroom's business: staff read them, the public API never does. */
+const staffOnly: FieldAccess = ({ req }) => roleOf(req) !== null
 
 /**
  * Credit is required once the entry has an image file (an imported caption-only entry may still
@@ -22,6 +27,7 @@ export const rightsFields: Field[] = [
   {
     name: 'usageTerms',
     type: 'textarea',
+    access: { read: staffOnly },
     label: { en: 'Usage terms', id: 'Ketentuan penggunaan' },
     admin: {
       description: {
@@ -33,6 +39,7 @@ export const rightsFields: Field[] = [
   {
     name: 'rightsExpireAt',
     type: 'date',
+    access: { read: staffOnly },
     label: { en: 'Rights expire at', id: 'Hak berakhir pada' },
     admin: {
       date: { pickerAppearance: 'dayAndTime' },
