@@ -178,6 +178,48 @@ describe.each(TEST_DATABASES)('photo desk on %s', (kind) => {
     expect(doc.sizes?.card?.width).toBe(768)
   })
 
+  it('WebP, AVIF and animated GIF are accepted, stored in their own format without metadata (the GIF stays animated)', async () => {
+    const base = () =>
+      sharp({ create: { width: 500, height: 400, channels: 3, background: '#884422' } }).withExif({
+        IFD0: { ImageDescription: 'SECRET-SOURCE-LOCATION' },
+      })
+    const frame = (color: string) =>
+      sharp({ create: { width: 60, height: 40, channels: 3, background: color } })
+        .raw()
+        .toBuffer()
+    const frames = Buffer.concat([
+      await frame('#ff0000'),
+      await frame('#00ff00'),
+      await frame('#0000ff'),
+    ])
+    const gif = await sharp(frames, {
+      raw: { width: 60, height: 120, channels: 3, pageHeight: 40 },
+    })
+      .gif({ loop: 0, delay: [100, 100, 100] })
+      .toBuffer()
+    const rows: [string, Buffer, string, string][] = [
+      ['photo.webp', await base().webp().toBuffer(), 'image/webp', 'webp'],
+      ['photo.avif', await base().avif().toBuffer(), 'image/avif', 'avif'],
+      ['anim.gif', gif, 'image/gif', 'gif'],
+    ]
+    for (const [name, data, mime, format] of rows) {
+      const res = await upload(server.url, {
+        token: tokens.editor,
+        file: { data, name, type: 'application/octet-stream' },
+        data: { caption: name, credit: 'Tes' },
+      })
+      expect(res.status, `${name}: ${errorText(res.body)}`).toBe(201)
+      const doc = res.body.doc as StoredMedia
+      expect(doc.mimeType).toBe(mime)
+      const stored = readFileSync(path.join(mediaDir, doc.filename as string))
+      expect(metadataBlocks(stored), name).toEqual([])
+      const meta = await sharp(stored, { animated: true }).metadata()
+      expect(meta.format === 'heif' ? 'avif' : meta.format).toBe(format)
+      expect(meta.exif).toBeUndefined()
+      if (format === 'gif') expect(meta.pages).toBe(3)
+    }
+  })
+
   it('an editor attaches the photo to a caption-only entry: caption and credit stay, no longer "photo missing"', async () => {
     const editor = api.as(tokens.editor)
     const created = await editor.post<{ doc: StoredMedia }>('/api/media', {
