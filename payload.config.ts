@@ -28,6 +28,7 @@ import { importPlugin } from '@/features/import'
 import { newsFormatsPlugin } from '@/features/newsFormats'
 import { publicReadsPlugin } from '@/features/publicReads'
 import { openApiPlugin } from '@/features/openapi'
+import { photosPlugin } from '@/features/photos'
 import { workflowPlugin } from '@/features/workflow'
 import { notificationsPlugin } from '@/features/notifications'
 import { correctionsPlugin } from '@/features/corrections'
@@ -78,6 +79,9 @@ export default buildConfig({
   admin: {
     user: Editors.slug,
     meta: { titleSuffix: ' · Redaksi' },
+    // Never Gravatar: it sends a hash of each editor's email to a third party and shows a broken
+    // image offline. Payload's built-in default avatar instead.
+    avatar: 'default',
     importMap: {
       baseDir: root,
       importMapFile: path.resolve(root, 'src/app/(payload)/admin/importMap.js'),
@@ -121,6 +125,7 @@ export default buildConfig({
     notificationsPlugin,
     correctionsPlugin,
     calendarPlugin,
+    photosPlugin,
     // Anonymous reads select only public fields; saves invalidate the public response cache.
     publicReadsPlugin,
     // Every collection refuses control characters (NUL, ESC, …) in incoming text with a 400;

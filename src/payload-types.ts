@@ -291,16 +291,30 @@ export interface Author {
 export interface Media {
   id: number;
   caption: string;
+  /**
+   * Required for a photo with an image file.
+   */
   credit?: string | null;
+  copyrightHolder?: string | null;
+  /**
+   * Where and how long the photo may be used (licence, embargo, one-time use).
+   */
+  usageTerms?: string | null;
+  /**
+   * Optional. After this time an article with this featured photo cannot be approved or published.
+   */
+  rightsExpireAt?: string | null;
   /**
    * Maintained automatically: anonymous readers see this only while a published article uses it.
    */
   inPublishedArticle?: boolean | null;
   /**
-   * Describes the image for readers who cannot see it; defaults to the caption.
+   * Describes the image for readers who cannot see it. A featured photo needs it before its article is approved or published.
    */
   alt?: string | null;
   photoStatus?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -765,9 +779,14 @@ export interface ArticlesSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   caption?: T;
   credit?: T;
+  copyrightHolder?: T;
+  usageTerms?: T;
+  rightsExpireAt?: T;
   inPublishedArticle?: T;
   alt?: T;
   photoStatus?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -20,6 +20,8 @@ import type { RateLimits } from './rateLimits'
 import type { Limits } from './limits'
 import { readNewsFormatSettings } from './newsFormats'
 import type { NewsFormatSettings } from './newsFormats'
+import { resolveMedia } from './media'
+import type { MediaSettings } from './media'
 import { runtime } from './runtime'
 import { isStrictProduction, resolveSecret } from './secret'
 import { readSqliteSettings } from './sqlite'
@@ -183,6 +185,8 @@ export const env = {
   /** WEBHOOKS_ALLOW_PRIVATE, WEBHOOKS_RETRY_BASE_MS, … (src/config/webhooks.ts). */
   webhooks: (): WebhookSettings =>
     readWebhookSettings({ ...rawEnv(), REDAKSI_LOCAL_START: env.isLocalStart() ? '1' : undefined }),
+  /** MEDIA_DIR, S3_BUCKET, S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_FORCE_PATH_STYLE. */
+  media: (root: string = process.cwd()): MediaSettings => resolveMedia(rawEnv(), root),
   mongoMemory: () => ({
     startTimeoutMs: Number(rawEnv().MONGOMS_START_TIMEOUT_MS ?? 60_000),
     systemBinary: rawEnv().MONGOMS_SYSTEM_BINARY,

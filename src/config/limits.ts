@@ -10,7 +10,7 @@ import { ConfigError } from './errors'
 export interface Limits {
   /** JSON, form and other non-multipart request bodies (MAX_BODY_BYTES). */
   maxBodyBytes: number
-  /** One uploaded file in a multipart request (MAX_UPLOAD_BYTES). */
+  /** One uploaded file in a multipart request (MEDIA_MAX_BYTES; MAX_UPLOAD_BYTES is its old name). */
   maxUploadBytes: number
   /** Largest `limit` a non-staff read may ask for; `limit=0` ("all") becomes this (API_MAX_LIMIT). */
   apiMaxLimit: number
@@ -76,6 +76,24 @@ const readBytes = (env: Env, name: string, fallback: number): number => {
 }
 
 /**
+ * MEDIA_MAX_BYTES (default 20 MB): the one size limit for an uploaded file. MAX_UPLOAD_BYTES, its
+ * earlier name, is still read; both set to different sizes is refused rather than guessed.
+ */
+const readUploadBytes = (env: Env): number => {
+  const fallback = 20 * 1024 * 1024
+  const media = readBytes(env, 'MEDIA_MAX_BYTES', -1)
+  const legacy = readBytes(env, 'MAX_UPLOAD_BYTES', -1)
+  if (media !== -1 && legacy !== -1 && media !== legacy) {
+    throw new ConfigError(
+      'MEDIA_MAX_BYTES',
+      'MEDIA_MAX_BYTES and MAX_UPLOAD_BYTES (its old name) are both set to different sizes; set only MEDIA_MAX_BYTES',
+    )
+  }
+  if (media !== -1) return media
+  return legacy !== -1 ? legacy : fallback
+}
+
+/**
  * Four requests per core (at least 4), the rest wait briefly (queue 8x, at most 2 s). Measured on
  * 2 cores with `npm run bench:soak` (50 clients that retry at once): 8 in flight served the mix
  * with 0-33 shed requests and 0 timeouts; 4 in flight shed 80 % of the requests (the queue of 32
@@ -92,7 +110,7 @@ export const resolveLimits = (env: Env): Limits => {
   const maxConcurrent = readInt(env, 'MAX_CONCURRENT_REQUESTS', defaultConcurrency(), 1, 10_000)
   return {
     maxBodyBytes: readBytes(env, 'MAX_BODY_BYTES', 1024 * 1024),
-    maxUploadBytes: readBytes(env, 'MAX_UPLOAD_BYTES', 20 * 1024 * 1024),
+    maxUploadBytes: readUploadBytes(env),
     apiMaxLimit: readInt(env, 'API_MAX_LIMIT', 100, 1, 100_000),
     apiMaxDepth: readInt(env, 'API_MAX_DEPTH', 2, 0, 10),
     graphqlMaxComplexity: readInt(env, 'GRAPHQL_MAX_COMPLEXITY', 500, 1, 1_000_000),

@@ -8,6 +8,7 @@ import { writeAuditEvent } from '@/features/audit/record'
 import { fourEyesEnabled } from '@/features/workflow/config'
 import { WorkflowError } from '@/features/workflow/errors'
 import { lockRowForUpdate } from '@/db/postgresLocks'
+import { featuredPhotoFacts } from '@/features/photos/facts'
 import {
   decideTransition,
   isWorkflowAction,
@@ -117,6 +118,7 @@ export const applyTransition = async (
     const now = new Date()
     const decision = decideTransition({
       ...transitionContext(article, actor, { fourEyes: fourEyesEnabled(), now }),
+      featuredPhoto: await featuredPhotoFacts(req, article),
       action,
       note,
       publishAt:

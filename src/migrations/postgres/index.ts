@@ -7,6 +7,7 @@ import * as migration_20261129_172054_desk_workflow_depth from './20261129_17205
 import * as migration_20261129_172149_api_clients from './20261129_172149_api_clients'
 import * as migration_20261129_173000_search_index from './20261129_173000_search_index'
 import * as migration_20261129_174051_webhooks from './20261129_174051_webhooks'
+import * as migration_20261129_174530_photos from './20261129_174530_photos'
 import * as migration_20261129_180000_fast_public_reads from './20261129_180000_fast_public_reads'
 import * as migration_20261129_190000_corrections_bump_content_generation from './20261129_190000_corrections_bump_content_generation'
 
@@ -55,6 +56,11 @@ export const migrations = [
     up: migration_20261129_174051_webhooks.up,
     down: migration_20261129_174051_webhooks.down,
     name: '20261129_174051_webhooks',
+  },
+  {
+    up: migration_20261129_174530_photos.up,
+    down: migration_20261129_174530_photos.down,
+    name: '20261129_174530_photos',
   },
   {
     up: migration_20261129_180000_fast_public_reads.up,

@@ -8,6 +8,7 @@ import * as migration_20261129_172040_desk_workflow_depth from './20261129_17204
 import * as migration_20261129_172140_api_clients from './20261129_172140_api_clients'
 import * as migration_20261129_173000_search_index from './20261129_173000_search_index'
 import * as migration_20261129_174035_webhooks from './20261129_174035_webhooks'
+import * as migration_20261129_174518_photos from './20261129_174518_photos'
 import * as migration_20261129_180000_fast_public_reads from './20261129_180000_fast_public_reads'
 import * as migration_20261129_190000_corrections_bump_content_generation from './20261129_190000_corrections_bump_content_generation'
 
@@ -61,6 +62,11 @@ export const migrations = [
     up: migration_20261129_174035_webhooks.up,
     down: migration_20261129_174035_webhooks.down,
     name: '20261129_174035_webhooks',
+  },
+  {
+    up: migration_20261129_174518_photos.up,
+    down: migration_20261129_174518_photos.down,
+    name: '20261129_174518_photos',
   },
   {
     up: migration_20261129_180000_fast_public_reads.up,

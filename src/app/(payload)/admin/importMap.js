@@ -31,7 +31,8 @@ import { PublishChangesButton as PublishChangesButton_23322dcbdc3af85073f86b1eaf
 import { ReviewStateStatus as ReviewStateStatus_3e1d774b6dc53b00855aac3e7b3cf2fe } from '../../../../src/features/workflow/admin/ReviewStateStatus'
 import { NoButton as NoButton_680292414cff166d66abb5284d80c1a1 } from '../../../../src/features/workflow/admin/NoButton'
 import { PhotoStatusCell as PhotoStatusCell_771da2a1266b0eb0d39d3717b1b63ecc } from '../../../../src/admin/components/PhotoStatusCell'
-import { PhotoStatusField as PhotoStatusField_f87a386aa99c9e13d837cf6b1e8797a6 } from '../../../../src/admin/components/PhotoStatusField'
+import { PhotoStatusLive as PhotoStatusLive_bb14223ac26d4d5334e99b0abe492440 } from '../../../../src/features/photos/admin/PhotoStatusLive'
+import { FilenameCell as FilenameCell_27de3932c952ae03c9b65d09d45d3214 } from '../../../../src/features/photos/admin/FilenameCell'
 import { ApiKeyPanel as ApiKeyPanel_0b138586e0f50dd9f4dd6a1a1680a9e5 } from '../../../../src/features/apiClients/admin/ApiKeyPanel'
 import { SecretField as SecretField_14e1af5e6630c4314946c7f3ccf8f81d } from '../../../../src/features/webhooks/admin/SecretField'
 import { RedeliverButton as RedeliverButton_897e275bc986bc7e22c655356997b846 } from '../../../../src/features/webhooks/admin/RedeliverButton'
@@ -75,7 +76,8 @@ export const importMap = {
   "/src/features/workflow/admin/ReviewStateStatus#ReviewStateStatus": ReviewStateStatus_3e1d774b6dc53b00855aac3e7b3cf2fe,
   "/src/features/workflow/admin/NoButton#NoButton": NoButton_680292414cff166d66abb5284d80c1a1,
   "/src/admin/components/PhotoStatusCell#PhotoStatusCell": PhotoStatusCell_771da2a1266b0eb0d39d3717b1b63ecc,
-  "/src/admin/components/PhotoStatusField#PhotoStatusField": PhotoStatusField_f87a386aa99c9e13d837cf6b1e8797a6,
+  "/src/features/photos/admin/PhotoStatusLive#PhotoStatusLive": PhotoStatusLive_bb14223ac26d4d5334e99b0abe492440,
+  "/src/features/photos/admin/FilenameCell#FilenameCell": FilenameCell_27de3932c952ae03c9b65d09d45d3214,
   "/src/features/apiClients/admin/ApiKeyPanel#ApiKeyPanel": ApiKeyPanel_0b138586e0f50dd9f4dd6a1a1680a9e5,
   "/src/features/webhooks/admin/SecretField#SecretField": SecretField_14e1af5e6630c4314946c7f3ccf8f81d,
   "/src/features/webhooks/admin/RedeliverButton#RedeliverButton": RedeliverButton_897e275bc986bc7e22c655356997b846,

@@ -18,6 +18,7 @@ import { WorkflowActions } from '@/features/workflow/admin/WorkflowActions'
 import { WorkflowBadge } from '@/features/workflow/admin/WorkflowBadge'
 import { DeskControls } from '@/features/workflow/admin/DeskControls'
 import { deskLabels, formatCountdown } from '@/features/workflow/deskLabels'
+import { PhotoRightsNotice } from '@/features/photos/admin/PhotoRightsNotice'
 
 /**
  * Article edit view, sidebar (a `ui` field): the current review state and one button per
@@ -45,6 +46,7 @@ export const WorkflowPanel = async ({ id, payload, user, i18n }: UIFieldServerPr
           assignee: true,
           embargoUntil: true,
           unpublishAt: true,
+          featuredMedia: true,
         },
       })) as Pick<
         Article,
@@ -56,6 +58,7 @@ export const WorkflowPanel = async ({ id, payload, user, i18n }: UIFieldServerPr
         | 'assignee'
         | 'embargoUntil'
         | 'unpublishAt'
+        | 'featuredMedia'
       > | null)
     : null
 
@@ -134,6 +137,12 @@ export const WorkflowPanel = async ({ id, payload, user, i18n }: UIFieldServerPr
         </p>
       )}
       {overridesFourEyes && <p className="redaksi-muted">{t(lang, 'fourEyesOverride')}</p>}
+      <PhotoRightsNotice
+        featuredMedia={article.featuredMedia}
+        payload={payload}
+        user={user}
+        lang={lang}
+      />
       <WorkflowActions
         articleId={article.id}
         actions={actions.map((action) => ({ action, label: workflowActionLabels[action][lang] }))}

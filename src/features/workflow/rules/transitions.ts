@@ -15,7 +15,10 @@
  *   4. ownership          contributors act on their own work only  → forbidden (403)
  *   5. four-eyes          the submitter cannot approve/publish/schedule their own version
  *                         (admins may; the result carries `override: 'four-eyes'`) → forbidden (403)
- *   6. required inputs    note for request_changes, future publishAt for schedule → bad_request (400)
+ *   6. photo rights       approve/publish/schedule/publish_changes while the featured photo lacks
+ *                         alt text or credit, or its rights have expired (PHOTO_RULES; also for
+ *                         the scheduler's publish at run time)                  → invalid_transition (409)
+ *   7. required inputs    note for request_changes, future publishAt for schedule → bad_request (400)
  *
  * The system actor (the scheduler) may only `publish` a `scheduled` article whose time has come
  * (the later of publishAt and embargoUntil ≤ now), and `unpublish` a `published` article whose
@@ -83,6 +86,8 @@ export interface TransitionContext {
   now?: Date
   /** Four-eyes rule, on by default (WORKFLOW_FOUR_EYES). */
   fourEyes?: boolean
+  /** The article's featured photo, when it has one (photo rights rule, PHOTO_RULES). */
+  featuredPhoto?: PhotoFacts | null
 }
 
 export type TransitionErrorCode = 'forbidden' | 'invalid_transition' | 'bad_request'
@@ -156,6 +161,12 @@ const RULE_MESSAGES = {
     'This article is not due to come down yet; the scheduler unpublishes it only once unpublishAt has passed.',
   'workflow.unpublish-at.required':
     'The scheduler unpublishes only articles with a scheduled take-down time (unpublishAt).',
+  'workflow.photo.alt-missing':
+    'The featured photo has no alt text; add a description of the image to the photo before approving or publishing.',
+  'workflow.photo.credit-missing':
+    'The featured photo has no credit; add the photographer or agency to the photo before approving or publishing.',
+  'workflow.photo.rights-expired':
+    'The rights to the featured photo have expired (rightsExpireAt); choose another photo or renew the rights before approving or publishing.',
 } as const satisfies Record<string, string>
 
 export type RuleId = keyof typeof RULE_MESSAGES
@@ -321,6 +332,56 @@ export const EDIT_RULES: Readonly<
   contributor: { states: ['draft', 'changes_requested'], ownerOnly: true },
 }
 
+/** What the rule book needs to know about an article's featured photo (a media document). */
+export interface PhotoFacts {
+  alt?: string | null
+  credit?: string | null
+  rightsExpireAt?: Date | string | null
+}
+
+/**
+ * Photo rights, as data: these actions (by editors and by the scheduler at run time) are refused
+ * with 409 while the featured photo breaks one of PHOTO_RULES.check, in this order.
+ */
+export const PHOTO_RIGHTS_ACTIONS: readonly WorkflowAction[] = [
+  'approve',
+  'publish',
+  'schedule',
+  'publish_changes',
+]
+
+const blank = (v: unknown): boolean => typeof v !== 'string' || v.trim() === ''
+
+export const PHOTO_RULES: readonly {
+  rule: RuleId
+  /** True when the photo breaks the rule at `now`. */
+  broken: (photo: PhotoFacts, now: Date) => boolean
+}[] = [
+  { rule: 'workflow.photo.alt-missing', broken: (photo) => blank(photo.alt) },
+  { rule: 'workflow.photo.credit-missing', broken: (photo) => blank(photo.credit) },
+  {
+    rule: 'workflow.photo.rights-expired',
+    broken: (photo, now) => {
+      if (photo.rightsExpireAt === undefined || photo.rightsExpireAt === null) return false
+      if (photo.rightsExpireAt === '') return false
+      const at = parseDate(photo.rightsExpireAt)
+      return at === null || at.getTime() <= now.getTime()
+    },
+  },
+]
+
+/** The photo rules a featured photo breaks now (none without a featured photo). */
+export function photoProblems(photo: PhotoFacts | null | undefined, now: Date = new Date()) {
+  if (!photo) return []
+  return PHOTO_RULES.filter(({ broken }) => broken(photo, now)).map(({ rule }) => rule)
+}
+
+function photoRefusal(ctx: TransitionContext, now: Date): Failure | null {
+  if (!PHOTO_RIGHTS_ACTIONS.includes(ctx.action)) return null
+  const [rule] = photoProblems(ctx.featuredPhoto, now)
+  return rule ? fail('invalid_transition', rule) : null
+}
+
 export function isWorkflowState(v: unknown): v is WorkflowState {
   return typeof v === 'string' && (WORKFLOW_STATES as readonly string[]).includes(v)
 }
@@ -416,6 +477,9 @@ function decide(ctx: TransitionContext, opts: DecideOptions): TransitionResult {
     if (publishAt.getTime() > now.getTime()) {
       return fail('invalid_transition', 'workflow.publish-at.not-due')
     }
+    // 6. Photo rights, checked again when the scheduled time comes.
+    const refusedAtRunTime = photoRefusal(ctx, now)
+    if (refusedAtRunTime) return refusedAtRunTime
     return succeed(state, spec.to, { publishAt: publishAt.toISOString() })
   }
 
@@ -463,8 +527,16 @@ function decide(ctx: TransitionContext, opts: DecideOptions): TransitionResult {
     }
   }
 
-  // 6. Required inputs.
-  if (opts.skipInputs || spec.requires === null) return succeed(state, spec.to, extra)
+  // Buttons are shown without inputs and photo checks (see availableActions; the panel lists
+  // the photo problems itself).
+  if (opts.skipInputs) return succeed(state, spec.to, extra)
+
+  // 6. Photo rights: the featured photo needs alt text, a credit and unexpired rights.
+  const photoRefused = photoRefusal(ctx, now)
+  if (photoRefused) return photoRefused
+
+  // 7. Required inputs.
+  if (spec.requires === null) return succeed(state, spec.to, extra)
 
   if (spec.requires === 'note') {
     if (typeof ctx.note !== 'string' || ctx.note.trim() === '') {
