@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Api, bootstrapAccounts } from '../helpers/api'
 import { createTestDatabase, TEST_DATABASES } from '../helpers/databases'
 import type { TestDatabase } from '../helpers/databases'
+import { issueClient } from '../helpers/apiClients'
+import type { IssuedClient } from '../helpers/apiClients'
 import { raw } from '../helpers/http'
 import { ninjsErrors } from '../helpers/ninjs'
 import { startTestServer } from '../helpers/server'
@@ -51,6 +53,7 @@ describe.each(TEST_DATABASES)('news formats (feeds, sitemaps, ninjs) on %s', (ki
   }
   let photoMediaId: Id
   let hiddenAuthorSlug = ''
+  let clients: Record<'published' | 'preview', IssuedClient>
 
   const transition = async (id: Id, token: string, action: string) => {
     const res = await api.as(token).post(`/api/articles/${id}/workflow`, { action })
@@ -88,6 +91,8 @@ describe.each(TEST_DATABASES)('news formats (feeds, sitemaps, ninjs) on %s', (ki
         SITEMAP_PAGE_SIZE: '2',
         PUBLICATION_NAME: PUBLICATION,
         JOBS_AUTORUN: 'false',
+        // one test changes a row with SQL: the response cache sees it on the next request
+        PUBLIC_CACHE_CHECK_MS: '0',
       },
     })
     api = new Api(server.url)
@@ -151,6 +156,11 @@ describe.each(TEST_DATABASES)('news formats (feeds, sitemaps, ninjs) on %s', (ki
       featuredMedia: photoMediaId,
     })
     await publish(ids.photo)
+
+    clients = {
+      published: await issueClient(api.as(tokens.admin), 'Situs', 'published'),
+      preview: await issueClient(api.as(tokens.admin), 'Pratinjau', 'preview'),
+    }
   })
 
   afterAll(async () => {
@@ -181,7 +191,9 @@ describe.each(TEST_DATABASES)('news formats (feeds, sitemaps, ninjs) on %s', (ki
     expect(child(seedItem, 'enclosure')).toBeUndefined()
     const enclosure = child(items[0], 'enclosure')?.attributes
     expect(enclosure?.type).toBe('image/png')
-    expect(String(enclosure?.url)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/media\/file\//)
+    expect(String(enclosure?.url)).toMatch(
+      /^http:\/\/(127\.0\.0\.1|localhost):\d+\/api\/media\/file\//,
+    )
     expect((await raw(String(enclosure?.url))).status).toBe(200)
     // the same document under /api
     const viaApi = await anon.get<string>('/api/feeds/rss.xml')
@@ -412,7 +424,7 @@ describe.each(TEST_DATABASES)('news formats (feeds, sitemaps, ninjs) on %s', (ki
     const withPhoto = await ninjs(`/api/articles/${ids.photo}/ninjs`)
     expect(ninjsErrors(withPhoto.body)).toEqual([])
     expect(withPhoto.body.associations?.[0].renditions?.[0].href).toMatch(
-      /^http:\/\/127\.0\.0\.1:\d+\/api\/media\/file\//,
+      /^http:\/\/(127\.0\.0\.1|localhost):\d+\/api\/media\/file\//,
     )
     expect(withPhoto.body.descriptions).toEqual([
       { role: 'summary', contentType: 'text/plain', value: 'Ringkasan E' },
@@ -456,6 +468,42 @@ describe.each(TEST_DATABASES)('news formats (feeds, sitemaps, ninjs) on %s', (ki
       expect(draft.body.headlines[0].value).toBe('BOCOR draf baru C')
       expect(ninjsErrors(draft.body)).toEqual([])
     }
+  })
+
+  it('API clients: feeds are the public feeds; ninjs answers each client exactly as REST does (status, version shown)', async () => {
+    const expected = await rssTitles('/feeds/rss.xml')
+    for (const scope of ['published', 'preview'] as const) {
+      const client = clients[scope].api
+      expect(await rssTitles('/feeds/rss.xml', client), scope).toEqual(expected)
+      expect(await rssTitles('/feeds/rss.xml?draft=true', client), scope).toEqual(expected)
+      for (const id of [seed.id, ids.review, ids.live, ids.pulled]) {
+        for (const query of ['', '?draft=true']) {
+          const rest = await client.get<{ title?: string }>(`/api/articles/${id}${query}`)
+          const doc = await client.get<Ninjs>(`/api/articles/${id}/ninjs${query}`)
+          const where = `${scope} ${id}${query}`
+          expect(doc.status === 200, where).toBe(rest.status === 200)
+          if (doc.status === 200) {
+            expect(doc.body.headlines[0].value, where).toBe(rest.body.title)
+            expect(ninjsErrors(doc.body), where).toEqual([])
+          }
+          if (scope === 'published') {
+            for (const leak of LEAKS) expect(JSON.stringify(doc.body), where).not.toContain(leak)
+          }
+        }
+      }
+    }
+    // a reader who may not see drafts gets the live version's number, not the draft count
+    const anonymous = await ninjs(`/api/articles/${ids.live}/ninjs?draft=true`)
+    const published = await clients.published.api.get<Ninjs>(
+      `/api/articles/${ids.live}/ninjs?draft=true`,
+    )
+    expect(anonymous.body.version).toBe('1')
+    expect(published.body.version).toBe('1')
+    const staffDraft = await ninjs(
+      `/api/articles/${ids.live}/ninjs?draft=true`,
+      api.as(tokens.editor),
+    )
+    expect(Number(staffDraft.body.version)).toBeGreaterThan(1)
   })
 
   it('ninjs bad input: malformed id 400, unknown id or slug 404, odd slugs 400 or 404, never 500', async () => {
