@@ -86,13 +86,18 @@ const startProcess = async (argv: string[], env: NodeJS.ProcessEnv): Promise<Pro
         url: match[1],
         child,
         stop: async () => {
-          if (child.exitCode !== null) return
+          if (child.exitCode !== null || child.signalCode !== null) return
+          const exited = new Promise((resolve) => child.once('exit', resolve))
           child.kill('SIGTERM')
-          await new Promise((resolve) => child.once('exit', resolve))
+          // a server still draining after 15 s is cut off (the figures are taken already)
+          const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
+          await exited
+          clearTimeout(timer)
         },
       }
     }
     if (child.exitCode !== null || Date.now() - started > 180_000) {
+      child.kill('SIGKILL')
       throw new Error(`process did not start:\n${log}`)
     }
     await sleep(100)
