@@ -28,6 +28,11 @@ export interface Limits {
   maxQueued: number
   /** Longest a queued request waits for a slot before it gets 503 (MAX_QUEUE_WAIT_MS). */
   maxQueueWaitMs: number
+  /**
+   * Refuse new uncached requests while one turn of the event loop has already been busy this long
+   * (MAX_EVENT_LOOP_BUSY_MS; 0 = off): see src/server/limits/loadShedding.ts.
+   */
+  maxEventLoopBusyMs: number
 }
 
 type Env = Record<string, string | undefined>
@@ -119,6 +124,7 @@ export const resolveLimits = (env: Env): Limits => {
     maxConcurrent,
     maxQueued: readInt(env, 'MAX_QUEUED_REQUESTS', maxConcurrent * 8, 0, 100_000),
     maxQueueWaitMs: readInt(env, 'MAX_QUEUE_WAIT_MS', 2000, 0, 60_000),
+    maxEventLoopBusyMs: readInt(env, 'MAX_EVENT_LOOP_BUSY_MS', 1000, 0, 60_000),
   }
 }
 
