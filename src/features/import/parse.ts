@@ -561,3 +561,26 @@ export function parseDocument(
   const { text, warnings } = decodeInput(input)
   return parseText(text, warnings)
 }
+
+export interface BatchInput {
+  fileName: string
+  input: string | Buffer
+}
+
+export interface BatchResult {
+  fileName: string
+  article: ParsedArticle | null
+  error: string | null
+}
+
+/** Parses the documents of one import batch. */
+export function parseBatch(inputs: readonly BatchInput[]): BatchResult[] {
+  return inputs.map(({ fileName, input }) => {
+    try {
+      return { fileName, article: parseDocument(input, { fileName }), error: null }
+    } catch (err) {
+      if (err instanceof ParseError) return { fileName, article: null, error: err.message }
+      throw err
+    }
+  })
+}
