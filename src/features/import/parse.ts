@@ -22,11 +22,19 @@ import { decodeInput } from '@/features/import/parser/decode'
 import { ParseError } from '@/features/import/parser/errors'
 import { detectLanguage } from '@/features/import/parser/language'
 import {
+  AFFILIATION,
   CAPTION_LABEL_LINE,
   CHROME_PATTERNS,
+  COPYRIGHT_OWNER_STRIP,
+  HONORIFIC,
   INITIALS_RE,
   RELATED_HEADING,
+  TRANSLATED_FROM_BY,
+  TRANSLATION_NOTE,
 } from '@/features/import/parser/patterns'
+import { describeFeatures, lineFeatures } from '@/features/import/parser/features'
+import type { LineFeatures } from '@/features/import/parser/features'
+import { isKnownPlace, isNameLike } from '@/features/import/parser/byline'
 
 export { ParseError } from '@/features/import/parser/errors'
 export { MAX_DOCUMENT_BYTES } from '@/features/import/parser/decode'
@@ -64,6 +72,14 @@ interface Line {
   block: number
   role: LineRole | null
   chrome: ChromePattern | null
+  /** What decided the role (for --explain and the warnings). */
+  why: string
+}
+
+/** Batch evidence handed to the pure parser by the importer. */
+export interface ParseOptions {
+  /** Lines (trimmed) that repeat across several documents of the same import batch. */
+  repeated?: ReadonlySet<string>
 }
 
 interface MetaHit {
@@ -154,7 +170,7 @@ const splitLines = (text: string): Line[] => {
     }
     if (blank && out.length > 0) block++
     blank = false
-    out.push({ text: t, block, role: null, chrome: null })
+    out.push({ text: t, block, role: null, chrome: null, why: '' })
   }
   return out
 }
@@ -213,6 +229,160 @@ const isHardWrapped = (lines: Line[], body: number[]): boolean => {
   return pairs >= 3 && maxLength <= 110 && open >= pairs * 0.5
 }
 
+
+const RUBRIC_SPLIT = /^(.{2,40}?)\s+(?:[|—–/]|-{1,2})\s+(\S.*)$/
+const LOCATION_TAIL = /^(.*?\S)\s*[([]([^()[\]]{2,30})[)\]]$/
+const ALL_CAPS_WORDS = /^[\p{Lu}\d &.'-]+$/u
+
+const stripHonorifics = (info: MetaInfo): MetaInfo => {
+  info.authors = info.authors.map((a) => a.replace(HONORIFIC, ''))
+  return info
+}
+
+/**
+ * A metadata line, with the byline shapes parseMetaLine does not know: a desk or rubric before
+ * the name ("EKONOMI | Name", "Hukum & Kriminal — Name — date"), a location in brackets
+ * ("Name (Palu)", "Name [Seoul]"), translator notes, and affiliation lines under a name.
+ */
+const metaLine = (
+  text: string,
+  ctx: 'header' | 'body',
+  afterAuthor: boolean,
+): { info: MetaInfo; why: string } | null => {
+  const creditOnly = CREDIT_ONLY_LINE.exec(text)
+  if (creditOnly) {
+    const info = emptyInfo()
+    info.photoCredit = creditOnly[1].trim()
+    info.credit = true
+    return { info, why: 'photo credit in brackets' }
+  }
+  if (ctx === 'header') {
+    const by = TRANSLATED_FROM_BY.exec(text)
+    if (by) {
+      const names = parseMetaLine(`Translator: ${by[1]}`, 'body')
+      if (names !== null) return { info: names, why: 'translated-from note with a name' }
+    }
+    if (TRANSLATION_NOTE.test(text) && text.length <= 160) {
+      return { info: emptyInfo(), why: 'translation note' }
+    }
+    if (afterAuthor && text.length <= 120 && AFFILIATION.test(text) && !SENTENCE_END.test(text)) {
+      return { info: emptyInfo(), why: 'affiliation under an author line' }
+    }
+  }
+  const plain = parseMetaLine(text, ctx)
+  if (ctx !== 'header') return plain === null ? null : { info: plain, why: 'metadata shape' }
+  // Location in brackets after the byline.
+  const loc = LOCATION_TAIL.exec(text)
+  if (loc) {
+    const inner = loc[2].trim()
+    if (isKnownPlace(inner) || (!inner.includes(' ') && !isOutletLike(inner) && isNameLike(inner))) {
+      const info = parseMetaLine(loc[1], ctx)
+      if (info !== null && info.authors.length > 0) {
+        info.place = info.place ?? normalizePlaceText(inner)
+        info.guessed = false
+        return { info: stripHonorifics(info), why: 'byline with a location in brackets' }
+      }
+    }
+  }
+  // A desk or rubric before the name: the name is the last part.
+  const rubric = RUBRIC_SPLIT.exec(text)
+  if (rubric && parseDateOnly(rubric[1]) === null) {
+    const rest = parseMetaLine(rubric[2], ctx)
+    const head = rubric[1].trim()
+    const headIsRubric =
+      ALL_CAPS_WORDS.test(head) || !isNameLike(head) || (plain !== null && plain.authors.length > 1)
+    if (rest !== null && rest.authors.length > 0 && headIsRubric && !isOutletLike(head)) {
+      rest.guessed = false
+      return { info: stripHonorifics(rest), why: `desk/rubric "${head}" before the byline` }
+    }
+  }
+  return plain === null ? null : { info: stripHonorifics(plain), why: 'metadata shape' }
+}
+
+const CREDIT_ONLY_LINE = /^[([]\s*(?:foto|photo|image|gambar)\s*[:：/]\s*([^()[\]]{2,80})[)\]]$/i
+
+/**
+ * Second pass over the lines left as body: decides from features (share rows, link/tag/handle
+ * shapes, reader prompts), batch repetition and position (nothing that is not prose after the
+ * last prose paragraph) which of them are chrome.
+ */
+function refineByFeatures(
+  lines: Line[],
+  titleIndex: number,
+  options: ParseOptions,
+  warnings: string[],
+): void {
+  const feats: (LineFeatures | null)[] = lines.map((l) =>
+    l.role === 'body' ? lineFeatures(l.text) : null,
+  )
+  let removed = 0
+  const drop = (i: number, why: string): void => {
+    lines[i].role = 'boilerplate'
+    lines[i].why = why
+    removed++
+  }
+  // Hard-wrapped text: judge a paragraph (the run of lines that continue each other), not a line.
+  const bodyIndexes: number[] = []
+  for (let i = 0; i < lines.length; i++) if (lines[i].role === 'body') bodyIndexes.push(i)
+  if (bodyIndexes.length > 0 && isHardWrapped(lines, bodyIndexes)) {
+    let start = 0
+    for (let k = 0; k < bodyIndexes.length; k++) {
+      const i = bodyIndexes[k]
+      const next = bodyIndexes[k + 1]
+      const continues =
+        next === i + 1 && lines[next].block === lines[i].block && !endsSentence(lines[i].text)
+      if (continues) continue
+      const run = bodyIndexes.slice(start, k + 1)
+      if (run.length > 1) {
+        const unit = lineFeatures(run.map((j) => lines[j].text).join(' '))
+        if (unit.prose) for (const j of run) feats[j] = { ...(feats[j] as LineFeatures), prose: true }
+      }
+      start = k + 1
+    }
+  }
+  let lastProse = -1
+  for (let i = titleIndex + 1; i < lines.length; i++) {
+    const f = feats[i]
+    if (f === null || lines[i].role !== 'body') continue
+    const text = lines[i].text
+    if (options.repeated?.has(text) && text.length <= 300) {
+      drop(i, `repeats across documents of this batch; ${describeFeatures(f)}`)
+    } else if (f.shareRow) drop(i, `share-button row; ${describeFeatures(f)}`)
+    else if (f.linkish) drop(i, `links, hashtags or handles only; ${describeFeatures(f)}`)
+    else if (f.readerPrompt) drop(i, `speaks to the reader (comment/share/follow); ${describeFeatures(f)}`)
+    else if (f.prose || LIST_ITEM.test(text)) lastProse = i
+  }
+  if (lastProse >= 0) {
+    // A hard-wrapped paragraph's last line (even a single word) belongs to it.
+    let end = lastProse
+    while (
+      end + 1 < lines.length &&
+      lines[end + 1].role === 'body' &&
+      lines[end + 1].block === lines[end].block &&
+      !endsSentence(lines[end].text)
+    ) {
+      end++
+    }
+    for (let i = end + 1; i < lines.length; i++) {
+      const f = feats[i]
+      if (f === null || lines[i].role !== 'body') continue
+      drop(i, `after the last prose paragraph and not prose; ${describeFeatures(f)}`)
+    }
+  }
+  for (let i = titleIndex + 1; i < lines.length; i++) {
+    const f = feats[i]
+    if (f !== null && lines[i].role === 'body' && lines[i].why === '') {
+      lines[i].why = describeFeatures(f)
+    } else if (f !== null && lines[i].role === 'body') {
+      lines[i].why = `${lines[i].why}; ${describeFeatures(f)}`
+    }
+  }
+  if (removed > 0) warnings.push(`removed ${removed} chrome lines by their features`)
+}
+
+const normalizePlaceText = (text: string): string =>
+  ALL_CAPS_WORDS.test(text) ? text[0] + text.slice(1).toLowerCase() : text
+
 /** Parses one scraped article. Throws ParseError for unusable input. */
 /** Everything the phases pass on: the classified lines and what they yielded. */
 export interface ClassifiedLines {
@@ -226,9 +396,16 @@ export interface ClassifiedLines {
  * Phase 2 (after decode): split into lines and give each its role (title, meta, caption, body,
  * boilerplate) from its position and shape; collects meta lines and captions on the way.
  */
-export function classifyLines(text: string, warnings: string[]): ClassifiedLines {
+export function classifyLines(
+  text: string,
+  warnings: string[],
+  options: ParseOptions = {},
+): ClassifiedLines {
   const lines = splitLines(text)
-  for (const l of lines) l.chrome = matchChrome(l.text)
+  for (const l of lines) {
+    l.chrome = matchChrome(l.text)
+    if (l.chrome !== null) l.why = `pattern: ${l.chrome.label}`
+  }
 
   const metas: MetaHit[] = []
   const media: ParsedMedia[] = []
@@ -275,6 +452,7 @@ export function classifyLines(text: string, warnings: string[]): ClassifiedLines
   let relatedList = false
   let pendingCredit: string | null = null
   let previousRole: LineRole | null = null
+  let lastMetaHadAuthor = false
   for (let i = titleIndex + 1; i < lines.length; i++) {
     const l = lines[i]
     if (i >= trailerStart) {
@@ -317,16 +495,41 @@ export function classifyLines(text: string, warnings: string[]): ClassifiedLines
     }
     // Header rules still apply right after a one-line deck (subtitle) under the title.
     const header = bodyCount === 0 || (bodyCount === 1 && i <= titleIndex + 3)
-    const info = parseMetaLine(l.text, header ? 'header' : 'body')
+    // "FOTO: description (Credit)" is a caption even though it starts like a credit line.
+    let caption0 =
+      header && /^(?:foto|photo|gambar|image)\b/i.test(l.text) ? matchCaption(l.text, 400) : null
+    if (caption0 !== null && caption0.credit === null && wordCount(caption0.caption) < 4) {
+      caption0 = null
+    }
+    const hit: { info: MetaInfo; why: string } | null =
+      caption0 === null ? metaLine(l.text, header ? 'header' : 'body', lastMetaHadAuthor) : null
+    const info: MetaInfo | null = hit?.info ?? null
     if (info !== null && !(info.guessed && (bodyCount > 0 || i > titleIndex + GUESS_WINDOW))) {
       l.role = 'meta'
+      l.why = hit?.why ?? 'metadata shape'
+      lastMetaHadAuthor = info.authors.length > 0 || (lastMetaHadAuthor && info.date === null)
       metas.push({ info, text: l.text })
       if (info.guessed) warnings.push(`byline guessed from name-like line: ${quote(l.text)}`)
       if (info.photoCredit !== null) {
         // A credit line right after a caption without one belongs to it; otherwise keep it
         // for the caption that follows.
         const last = media[media.length - 1]
+        const prev = lines[i - 1]
         if (previousRole === 'caption' && last.credit === null) last.credit = info.photoCredit
+        else if (
+          previousRole === 'body' &&
+          bodyCount === 1 &&
+          prev.block === l.block &&
+          prev.text.length <= 250 &&
+          (i - 2 < 0 || lines[i - 2].block !== l.block)
+        ) {
+          // "Description." then "(Foto: Outlet/Name)" on the next line: a caption and its credit.
+          prev.role = 'caption'
+          prev.why = 'caption: followed by its credit line'
+          media.push({ caption: prev.text, credit: info.photoCredit })
+          bodyCount = 0
+          inBody = false
+        }
         else pendingCredit = info.photoCredit
       }
       // Closing credits ("Editor: …", "Reporting by …") after the body end the article.
@@ -336,20 +539,42 @@ export function classifyLines(text: string, warnings: string[]): ClassifiedLines
       previousRole = 'meta'
       continue
     }
-    const caption = matchCaption(l.text, header ? 400 : 300)
+    const caption = caption0 ?? matchCaption(l.text, header ? 400 : 300)
     if (caption !== null) {
-      l.role = 'caption'
-      media.push({ caption: caption.caption, credit: caption.credit ?? pendingCredit })
+      const prev = lines[i - 1]
+      // A caption wrapped over two lines: the first line opens the block and stops mid-sentence.
+      if (
+        prev.role === 'body' &&
+        prev.block === l.block &&
+        (i - 2 < 0 || lines[i - 2].block !== l.block) &&
+        !endsSentence(prev.text) &&
+        prev.text.length <= 120 &&
+        CONTINUATION_START.test(l.text)
+      ) {
+        prev.role = 'caption'
+        prev.why = 'caption: first line of a caption wrapped over two lines'
+        l.role = 'meta'
+        l.why = 'caption: continuation line (kept with the caption above)'
+        bodyCount--
+        if (bodyCount === 0) inBody = false
+        media.push({ caption: `${prev.text} ${caption.caption}`, credit: caption.credit ?? pendingCredit })
+      } else {
+        l.role = 'caption'
+        l.why = 'caption shape (description + credit or photo prefix)'
+        media.push({ caption: caption.caption, credit: caption.credit ?? pendingCredit })
+      }
       pendingCredit = null
       previousRole = 'caption'
       continue
     }
     l.role = 'body'
+    l.why = 'no metadata, caption or chrome shape'
     inBody = true
     bodyCount++
     previousRole = 'body'
   }
 
+  refineByFeatures(lines, titleIndex, options, warnings)
   return { lines, metas, media, titleLine }
 }
 
@@ -402,6 +627,65 @@ export interface CollectedMetadata {
   initials: string | null
   published: DateParts | null
   updated: DateParts | null
+}
+
+const DOMAIN_ONLY = /^(?:https?:\/\/)?(?:www\.)?([a-z\d-]+\.(?:co\.id|com|id|net|org|co|vn|my|sg|ph|th|in|kr|jp|news|tv|asia))\/?$/i
+const DOMAIN_IN = /\b([a-z\d-]+\.(?:co\.id|com|id|net|org|vn|my|sg|ph|news|asia))\b/i
+const AGENCY_WORD = /\b(?:foto|photo|antara|reuters|afp|ap|epa|getty|xinhua|bernama|kyodo|anadolu|shutterstock|istock|istimewa|dok)\b/i
+
+const cleanOwner = (raw: string): string | null => {
+  const owner = raw
+    .replace(COPYRIGHT_OWNER_STRIP, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.,;:|·-]+|[\s.,;:|·-]+$/g, '')
+  if (owner.length < 2 || owner.length > 50 || owner.split(' ').length > 6) return null
+  if (!/^\p{L}/u.test(owner) || /[.!?]\s/.test(owner)) return null
+  return normalizeOutlet(owner)
+}
+
+/**
+ * The outlet when no byline, title or dateline names it: a copyright footer, an
+ * "(Outlet - Rubric)" label, a bare domain line, or an "Outlet/Photographer" photo credit.
+ */
+const outletFromEvidence = (lines: Line[], metas: MetaHit[]): string | null => {
+  const candidates: [number, string][] = []
+  for (const l of lines) {
+    if (l.role === 'body' || l.role === 'title') continue
+    const label = l.chrome?.label
+    if (label === 'copyright') {
+      const owner = cleanOwner(l.text)
+      if (owner !== null) candidates.push([1, owner])
+    } else if (label === 'section-label') {
+      const m = /^\(\s*(.+?)\s+[-–—|]\s+/.exec(l.text)
+      if (m) candidates.push([2, normalizeOutlet(m[1])])
+    } else {
+      const d = DOMAIN_ONLY.exec(l.text)
+      if (d) candidates.push([3, normalizeOutlet(d[1].toLowerCase())])
+    }
+  }
+  for (const { info } of metas) {
+    const credit = info.photoCredit
+    if (credit) candidates.push(...creditOutlet(credit))
+  }
+  for (const l of lines) {
+    if (l.role !== 'caption') continue
+    const m = /[([/]\s*([^()[\]/]+)\/([^()[\]/]+)[)\]]?$/.exec(l.text)
+    if (m) candidates.push(...creditOutlet(`${m[1]}/${m[2]}`))
+  }
+  candidates.sort((a, b) => a[0] - b[0])
+  return candidates[0]?.[1] ?? null
+}
+
+const creditOutlet = (credit: string): [number, string][] => {
+  const parts = credit.replace(/^(?:foto|photo|dok)\s*[.:/]\s*/i, '').split('/')
+  if (parts.length !== 2) return []
+  const [a, b] = parts.map((p) => p.trim())
+  const domain = DOMAIN_IN.exec(credit)
+  if (domain) return [[4, normalizeOutlet(domain[1].toLowerCase())]]
+  if (isNameLike(b) && !AGENCY_WORD.test(a) && a.length <= 40 && /^\p{Lu}/u.test(a)) {
+    return [[5, normalizeOutlet(a)]]
+  }
+  return []
 }
 
 /** Phase 4: byline, outlet, editor, translators, dateline and dates from the classified lines. */
@@ -462,6 +746,8 @@ export function collectMetadata(
     }
   }
 
+  outlet = outlet ?? outletFromEvidence(lines, metas)
+
   return {
     title,
     authors,
@@ -508,8 +794,12 @@ export function resolveDates(
  * Parses already-decoded text (decodeInput's output) through the named phases:
  * classify lines → join paragraphs → collect metadata → resolve dates.
  */
-export function parseText(text: string, warnings: string[] = []): ParsedArticle {
-  const classified = classifyLines(text, warnings)
+export function parseText(
+  text: string,
+  warnings: string[] = [],
+  options: ParseOptions = {},
+): ParsedArticle {
+  const classified = classifyLines(text, warnings, options)
   const { lines, media } = classified
   const paragraphs = joinParagraphs(lines, warnings)
   const meta = collectMetadata(classified, paragraphs, warnings)
