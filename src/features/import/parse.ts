@@ -32,7 +32,12 @@ import {
   TRANSLATED_FROM_BY,
   TRANSLATION_NOTE,
 } from '@/features/import/parser/patterns'
-import { describeFeatures, lineFeatures } from '@/features/import/parser/features'
+import {
+  describeFeatures,
+  lineFeatures,
+  mayBeProse,
+  mayBeShapeChrome,
+} from '@/features/import/parser/features'
 import type { LineFeatures } from '@/features/import/parser/features'
 import { isKnownPlace, isNameLike } from '@/features/import/parser/byline'
 
@@ -63,9 +68,25 @@ export interface ParsedArticle {
   paragraphs: string[]
   boilerplate: string[]
   warnings: string[]
+  /** Per-field confidence, 0 (not found) … 1 (certain), for the editor's review. */
+  confidence: FieldConfidence
+  /** True when a field's confidence is low enough that an editor should look (review queue). */
+  needsAttention: boolean
   /** Every non-blank input line (normalized, trimmed) with its role, in input order. */
   lines: { role: LineRole; text: string }[]
 }
+
+export interface FieldConfidence {
+  title: number
+  authors: number
+  outlet: number
+  date: number
+  captions: number
+  body: number
+}
+
+/** Below this a field needs an editor's attention. */
+export const ATTENTION_THRESHOLD = 0.7
 
 interface Line {
   text: string
@@ -80,6 +101,8 @@ interface Line {
 export interface ParseOptions {
   /** Lines (trimmed) that repeat across several documents of the same import batch. */
   repeated?: ReadonlySet<string>
+  /** Record the deciding features of every line (for --explain; slower). */
+  explain?: boolean
 }
 
 interface MetaHit {
@@ -151,6 +174,15 @@ const shouldJoin = (prev: string, next: string): boolean => {
   if (parseDateline(next) !== null) return false
   if (CONTINUATION_START.test(next)) return true
   if (CONTINUATION_END.test(prev)) return true
+  // Two lines of running text, the second opening a new sentence: separate paragraphs.
+  // (bounded: `prev` is the paragraph so far and may be long)
+  if (
+    wordCount(prev.slice(-300)) >= 14 &&
+    wordCount(next.slice(0, 300)) >= 8 &&
+    /^\p{Lu}/u.test(next)
+  ) {
+    return false
+  }
   return !isHeadingLike(prev)
 }
 
@@ -229,7 +261,6 @@ const isHardWrapped = (lines: Line[], body: number[]): boolean => {
   return pairs >= 3 && maxLength <= 110 && open >= pairs * 0.5
 }
 
-
 const RUBRIC_SPLIT = /^(.{2,40}?)\s+(?:[|—–/]|-{1,2})\s+(\S.*)$/
 const LOCATION_TAIL = /^(.*?\S)\s*[([]([^()[\]]{2,30})[)\]]$/
 const ALL_CAPS_WORDS = /^[\p{Lu}\d &.'-]+$/u
@@ -249,14 +280,15 @@ const metaLine = (
   ctx: 'header' | 'body',
   afterAuthor: boolean,
 ): { info: MetaInfo; why: string } | null => {
-  const creditOnly = CREDIT_ONLY_LINE.exec(text)
+  const creditOnly =
+    text.length <= 100 && (text[0] === '(' || text[0] === '[') ? CREDIT_ONLY_LINE.exec(text) : null
   if (creditOnly) {
     const info = emptyInfo()
     info.photoCredit = creditOnly[1].trim()
     info.credit = true
     return { info, why: 'photo credit in brackets' }
   }
-  if (ctx === 'header') {
+  if (ctx === 'header' && text.length <= 200) {
     const by = TRANSLATED_FROM_BY.exec(text)
     if (by) {
       const names = parseMetaLine(`Translator: ${by[1]}`, 'body')
@@ -270,12 +302,17 @@ const metaLine = (
     }
   }
   const plain = parseMetaLine(text, ctx)
-  if (ctx !== 'header') return plain === null ? null : { info: plain, why: 'metadata shape' }
+  if (ctx !== 'header' || text.length > 200) {
+    return plain === null ? null : { info: plain, why: 'metadata shape' }
+  }
   // Location in brackets after the byline.
   const loc = LOCATION_TAIL.exec(text)
   if (loc) {
     const inner = loc[2].trim()
-    if (isKnownPlace(inner) || (!inner.includes(' ') && !isOutletLike(inner) && isNameLike(inner))) {
+    if (
+      isKnownPlace(inner) ||
+      (!inner.includes(' ') && !isOutletLike(inner) && isNameLike(inner))
+    ) {
       const info = parseMetaLine(loc[1], ctx)
       if (info !== null && info.authors.length > 0) {
         info.place = info.place ?? normalizePlaceText(inner)
@@ -290,7 +327,7 @@ const metaLine = (
     const rest = parseMetaLine(rubric[2], ctx)
     const head = rubric[1].trim()
     const headIsRubric =
-      ALL_CAPS_WORDS.test(head) || !isNameLike(head) || (plain !== null && plain.authors.length > 1)
+      ALL_CAPS_WORDS.test(head) || !isNameLike(head) || plain === null || plain.authors.length > 1
     if (rest !== null && rest.authors.length > 0 && headIsRubric && !isOutletLike(head)) {
       rest.guessed = false
       return { info: stripHonorifics(rest), why: `desk/rubric "${head}" before the byline` }
@@ -298,6 +335,9 @@ const metaLine = (
   }
   return plain === null ? null : { info: stripHonorifics(plain), why: 'metadata shape' }
 }
+
+/** Lines longer than this are never share rows, reader prompts or link lists. */
+const SHORT_FEATURE_LINE = 200
 
 const CREDIT_ONLY_LINE = /^[([]\s*(?:foto|photo|image|gambar)\s*[:：/]\s*([^()[\]]{2,80})[)\]]$/i
 
@@ -311,46 +351,64 @@ function refineByFeatures(
   titleIndex: number,
   options: ParseOptions,
   warnings: string[],
-): void {
-  const feats: (LineFeatures | null)[] = lines.map((l) =>
-    l.role === 'body' ? lineFeatures(l.text) : null,
-  )
+): number {
+  void warnings
+  // Features are computed lazily: most body lines are long sentences that need none.
+  const feats: (LineFeatures | null)[] = new Array<LineFeatures | null>(lines.length).fill(null)
+  const feat = (i: number): LineFeatures =>
+    (feats[i] ??= lineFeatures(lines[i].text, options.explain))
   let removed = 0
   const drop = (i: number, why: string): void => {
     lines[i].role = 'boilerplate'
-    lines[i].why = why
+    lines[i].why = options.explain ? `${why}; ${describeFeatures(feat(i))}` : why
     removed++
   }
-  // Hard-wrapped text: judge a paragraph (the run of lines that continue each other), not a line.
-  const bodyIndexes: number[] = []
-  for (let i = 0; i < lines.length; i++) if (lines[i].role === 'body') bodyIndexes.push(i)
-  if (bodyIndexes.length > 0 && isHardWrapped(lines, bodyIndexes)) {
-    let start = 0
-    for (let k = 0; k < bodyIndexes.length; k++) {
-      const i = bodyIndexes[k]
-      const next = bodyIndexes[k + 1]
-      const continues =
-        next === i + 1 && lines[next].block === lines[i].block && !endsSentence(lines[i].text)
-      if (continues) continue
-      const run = bodyIndexes.slice(start, k + 1)
-      if (run.length > 1) {
-        const unit = lineFeatures(run.map((j) => lines[j].text).join(' '))
-        if (unit.prose) for (const j of run) feats[j] = { ...(feats[j] as LineFeatures), prose: true }
-      }
-      start = k + 1
-    }
-  }
-  let lastProse = -1
+  const isBody = (i: number): boolean => lines[i].role === 'body'
+  // 1. Short lines that are chrome by their own shape or by batch repetition.
   for (let i = titleIndex + 1; i < lines.length; i++) {
-    const f = feats[i]
-    if (f === null || lines[i].role !== 'body') continue
-    const text = lines[i].text
-    if (options.repeated?.has(text) && text.length <= 300) {
-      drop(i, `repeats across documents of this batch; ${describeFeatures(f)}`)
-    } else if (f.shareRow) drop(i, `share-button row; ${describeFeatures(f)}`)
-    else if (f.linkish) drop(i, `links, hashtags or handles only; ${describeFeatures(f)}`)
-    else if (f.readerPrompt) drop(i, `speaks to the reader (comment/share/follow); ${describeFeatures(f)}`)
-    else if (f.prose || LIST_ITEM.test(text)) lastProse = i
+    if (!isBody(i) || lines[i].text.length > SHORT_FEATURE_LINE) continue
+    const repeated = options.repeated?.has(lines[i].text) === true
+    if (!repeated && !options.explain && !mayBeShapeChrome(lines[i].text)) continue
+    const f = feat(i)
+    if (repeated && !f.prose) {
+      drop(i, 'repeats across documents of this batch')
+    } else if (f.shareRow) drop(i, 'share-button row')
+    else if (f.linkish) drop(i, 'links, hashtags or handles only')
+    else if (f.readerPrompt) drop(i, 'speaks to the reader (comment/share/follow)')
+  }
+  // 2. The last prose paragraph (in hard-wrapped text: the last run of lines that continue each
+  // other and read as prose together), scanning back from the end.
+  const bodyIndexes: number[] = []
+  for (let i = 0; i < lines.length; i++) if (isBody(i)) bodyIndexes.push(i)
+  const wrapped = bodyIndexes.length > 0 && isHardWrapped(lines, bodyIndexes)
+  let lastProse = -1
+  for (let k = bodyIndexes.length - 1; k >= 0 && lastProse < 0; k--) {
+    const i = bodyIndexes[k]
+    if (i <= titleIndex) break
+    if (LIST_ITEM.test(lines[i].text) || (mayBeProse(lines[i].text) && feat(i).prose)) {
+      lastProse = i
+      break
+    }
+    if (!wrapped) continue
+    let s = k
+    while (
+      s > 0 &&
+      bodyIndexes[s - 1] === bodyIndexes[s] - 1 &&
+      lines[bodyIndexes[s - 1]].block === lines[i].block &&
+      !endsSentence(lines[bodyIndexes[s - 1]].text)
+    ) {
+      s--
+    }
+    if (s < k) {
+      const unit = lineFeatures(
+        bodyIndexes
+          .slice(s, k + 1)
+          .map((j) => lines[j].text)
+          .join(' '),
+      )
+      if (unit.prose) lastProse = i
+      else k = s
+    }
   }
   if (lastProse >= 0) {
     // A hard-wrapped paragraph's last line (even a single word) belongs to it.
@@ -364,20 +422,13 @@ function refineByFeatures(
       end++
     }
     for (let i = end + 1; i < lines.length; i++) {
-      const f = feats[i]
-      if (f === null || lines[i].role !== 'body') continue
-      drop(i, `after the last prose paragraph and not prose; ${describeFeatures(f)}`)
+      if (isBody(i)) drop(i, 'after the last prose paragraph and not prose')
     }
   }
-  for (let i = titleIndex + 1; i < lines.length; i++) {
-    const f = feats[i]
-    if (f !== null && lines[i].role === 'body' && lines[i].why === '') {
-      lines[i].why = describeFeatures(f)
-    } else if (f !== null && lines[i].role === 'body') {
-      lines[i].why = `${lines[i].why}; ${describeFeatures(f)}`
-    }
+  for (let i = titleIndex + 1; options.explain && i < lines.length; i++) {
+    if (isBody(i)) lines[i].why = `${lines[i].why}; ${describeFeatures(feat(i))}`
   }
-  if (removed > 0) warnings.push(`removed ${removed} chrome lines by their features`)
+  return removed
 }
 
 const normalizePlaceText = (text: string): string =>
@@ -390,6 +441,8 @@ export interface ClassifiedLines {
   metas: MetaHit[]
   media: ParsedMedia[]
   titleLine: string
+  /** Lines dropped as chrome by features, position or batch repetition (not by a pattern). */
+  decidedByFeatures: number
 }
 
 /**
@@ -402,10 +455,7 @@ export function classifyLines(
   options: ParseOptions = {},
 ): ClassifiedLines {
   const lines = splitLines(text)
-  for (const l of lines) {
-    l.chrome = matchChrome(l.text)
-    if (l.chrome !== null) l.why = `pattern: ${l.chrome.label}`
-  }
+  for (const l of lines) l.chrome = matchChrome(l.text)
 
   const metas: MetaHit[] = []
   const media: ParsedMedia[] = []
@@ -529,11 +579,13 @@ export function classifyLines(
           media.push({ caption: prev.text, credit: info.photoCredit })
           bodyCount = 0
           inBody = false
-        }
-        else pendingCredit = info.photoCredit
+        } else pendingCredit = info.photoCredit
       }
       // Closing credits ("Editor: …", "Reporting by …") after the body end the article.
-      if (inBody && info.credit && i + 1 < trailerStart && trailerGuard(i + 1)) {
+      const personCredit =
+        info.authors.length + info.reporting.length + info.translators.length > 0 ||
+        info.editor !== null
+      if (inBody && info.credit && personCredit && i + 1 < trailerStart && trailerGuard(i + 1)) {
         trailerStart = i + 1
       }
       previousRole = 'meta'
@@ -557,7 +609,10 @@ export function classifyLines(
         l.why = 'caption: continuation line (kept with the caption above)'
         bodyCount--
         if (bodyCount === 0) inBody = false
-        media.push({ caption: `${prev.text} ${caption.caption}`, credit: caption.credit ?? pendingCredit })
+        media.push({
+          caption: `${prev.text} ${caption.caption}`,
+          credit: caption.credit ?? pendingCredit,
+        })
       } else {
         l.role = 'caption'
         l.why = 'caption shape (description + credit or photo prefix)'
@@ -574,8 +629,8 @@ export function classifyLines(
     previousRole = 'body'
   }
 
-  refineByFeatures(lines, titleIndex, options, warnings)
-  return { lines, metas, media, titleLine }
+  const decidedByFeatures = refineByFeatures(lines, titleIndex, options, warnings)
+  return { lines, metas, media, titleLine, decidedByFeatures }
 }
 
 /** Phase 3: body lines → paragraphs, re-joined where the scraper split a sentence. */
@@ -627,11 +682,15 @@ export interface CollectedMetadata {
   initials: string | null
   published: DateParts | null
   updated: DateParts | null
+  /** The outlet came only from a footer, label, domain or credit. */
+  outletFromEvidence: boolean
 }
 
-const DOMAIN_ONLY = /^(?:https?:\/\/)?(?:www\.)?([a-z\d-]+\.(?:co\.id|com|id|net|org|co|vn|my|sg|ph|th|in|kr|jp|news|tv|asia))\/?$/i
+const DOMAIN_ONLY =
+  /^(?:https?:\/\/)?(?:www\.)?([a-z\d-]+\.(?:co\.id|com|id|net|org|co|vn|my|sg|ph|th|in|kr|jp|news|tv|asia))\/?$/i
 const DOMAIN_IN = /\b([a-z\d-]+\.(?:co\.id|com|id|net|org|vn|my|sg|ph|news|asia))\b/i
-const AGENCY_WORD = /\b(?:foto|photo|antara|reuters|afp|ap|epa|getty|xinhua|bernama|kyodo|anadolu|shutterstock|istock|istimewa|dok)\b/i
+const AGENCY_WORD =
+  /\b(?:foto|photo|antara|reuters|afp|ap|epa|getty|xinhua|bernama|kyodo|anadolu|shutterstock|istock|istimewa|dok)\b/i
 
 const cleanOwner = (raw: string): string | null => {
   const owner = raw
@@ -647,50 +706,58 @@ const cleanOwner = (raw: string): string | null => {
  * The outlet when no byline, title or dateline names it: a copyright footer, an
  * "(Outlet - Rubric)" label, a bare domain line, or an "Outlet/Photographer" photo credit.
  */
-const outletFromEvidence = (lines: Line[], metas: MetaHit[]): string | null => {
-  const candidates: [number, string][] = []
-  for (const l of lines) {
-    if (l.role === 'body' || l.role === 'title') continue
-    const label = l.chrome?.label
-    if (label === 'copyright') {
-      const owner = cleanOwner(l.text)
-      if (owner !== null) candidates.push([1, owner])
-    } else if (label === 'section-label') {
-      const m = /^\(\s*(.+?)\s+[-–—|]\s+/.exec(l.text)
-      if (m) candidates.push([2, normalizeOutlet(m[1])])
-    } else {
-      const d = DOMAIN_ONLY.exec(l.text)
-      if (d) candidates.push([3, normalizeOutlet(d[1].toLowerCase())])
+const outletFromEvidence = (
+  lines: Line[],
+  metas: MetaHit[],
+  media: ParsedMedia[],
+): string | null => {
+  // best candidate so far by rank (1 = copyright footer … 5 = photo credit), found lazily
+  let best: string | null = null
+  let rank = 6
+  const offer = (r: number, name: string | null): void => {
+    if (name !== null && r < rank) {
+      rank = r
+      best = name
     }
   }
-  for (const { info } of metas) {
-    const credit = info.photoCredit
-    if (credit) candidates.push(...creditOutlet(credit))
-  }
   for (const l of lines) {
-    if (l.role !== 'caption') continue
-    const m = /[([/]\s*([^()[\]/]+)\/([^()[\]/]+)[)\]]?$/.exec(l.text)
-    if (m) candidates.push(...creditOutlet(`${m[1]}/${m[2]}`))
+    if (rank === 1) break
+    if (l.role === 'body' || l.role === 'title') continue
+    const label = l.chrome?.label
+    if (label === 'copyright') offer(1, cleanOwner(l.text))
+    else if (label === 'section-label' && rank > 2) {
+      const m = /^\(\s*(.+?)\s+[-–—|]\s+/.exec(l.text)
+      if (m) offer(2, normalizeOutlet(m[1]))
+    } else if (label === 'disclosure' && rank > 2) {
+      const m = /\brepublished from (.+?) under\b/i.exec(l.text)
+      if (m && m[1].split(' ').length <= 6) offer(2, normalizeOutlet(m[1]))
+    } else if (rank > 3 && l.text.length <= 60 && l.text.includes('.')) {
+      const d = DOMAIN_ONLY.exec(l.text)
+      if (d) offer(3, normalizeOutlet(d[1].toLowerCase()))
+    }
   }
-  candidates.sort((a, b) => a[0] - b[0])
-  return candidates[0]?.[1] ?? null
+  if (rank > 4) {
+    for (const { info } of metas) if (info.photoCredit) offer(...creditOutlet(info.photoCredit))
+    for (const item of media) if (item.credit) offer(...creditOutlet(item.credit))
+  }
+  return best
 }
 
-const creditOutlet = (credit: string): [number, string][] => {
+const creditOutlet = (credit: string): [number, string | null] => {
   const parts = credit.replace(/^(?:foto|photo|dok)\s*[.:/]\s*/i, '').split('/')
-  if (parts.length !== 2) return []
+  if (parts.length !== 2) return [6, null]
   const [a, b] = parts.map((p) => p.trim())
   const domain = DOMAIN_IN.exec(credit)
-  if (domain) return [[4, normalizeOutlet(domain[1].toLowerCase())]]
+  if (domain) return [4, normalizeOutlet(domain[1].toLowerCase())]
   if (isNameLike(b) && !AGENCY_WORD.test(a) && a.length <= 40 && /^\p{Lu}/u.test(a)) {
-    return [[5, normalizeOutlet(a)]]
+    return [5, normalizeOutlet(a)]
   }
-  return []
+  return [6, null]
 }
 
 /** Phase 4: byline, outlet, editor, translators, dateline and dates from the classified lines. */
 export function collectMetadata(
-  { lines, metas, titleLine }: ClassifiedLines,
+  { lines, metas, media, titleLine }: ClassifiedLines,
   paragraphs: string[],
   warnings: string[],
 ): CollectedMetadata {
@@ -746,7 +813,11 @@ export function collectMetadata(
     }
   }
 
-  outlet = outlet ?? outletFromEvidence(lines, metas)
+  let outletFromFooter = false
+  if (outlet === null) {
+    outlet = outletFromEvidence(lines, metas, media)
+    outletFromFooter = outlet !== null
+  }
 
   return {
     title,
@@ -758,6 +829,7 @@ export function collectMetadata(
     initials,
     published,
     updated,
+    outletFromEvidence: outletFromFooter,
   }
 }
 
@@ -825,6 +897,46 @@ export function parseText(
     outLines.push({ role, text: l.text })
   }
 
+  // Review hints: what an editor should check, and how sure each field is.
+  const truncated = media.filter((m) => m.credit === null && !endsSentence(m.caption))
+  for (const m of truncated) warnings.push(`caption may be truncated: ${quote(m.caption)}`)
+  const uncredited = media.filter((m) => m.credit === null).length
+  if (boilerplate.length > 0) {
+    warnings.push(
+      `removed ${boilerplate.length} chrome line${boilerplate.length === 1 ? '' : 's'} (kept as boilerplate)` +
+        (classified.decidedByFeatures > 0
+          ? `, ${classified.decidedByFeatures} decided by features, not patterns`
+          : ''),
+    )
+  }
+  const guessedByline = warnings.some((w) => w.startsWith('byline guessed'))
+  const zoneAssumed = warnings.some((w) => w.startsWith('time zone not stated'))
+  const bodyLines = lines.filter((l) => l.role === 'body').length
+  const shortBody = warnings.filter((w) => w.startsWith('short line treated as body')).length
+  const confidence: FieldConfidence = {
+    title: title.length >= 10 && title.length <= 200 ? 1 : 0.6,
+    authors: authors.length === 0 ? 0 : guessedByline ? 0.6 : 0.95,
+    outlet: outlet === null ? 0 : meta.outletFromEvidence ? 0.75 : 0.95,
+    date: publishedAt === null ? 0 : zoneAssumed ? 0.8 : 1,
+    captions: truncated.length > 0 ? 0.5 : uncredited > 0 ? 0.75 : 1,
+    body: Math.max(
+      0.3,
+      1 -
+        Math.min(0.4, classified.decidedByFeatures / Math.max(1, bodyLines) / 2) -
+        Math.min(0.3, shortBody * 0.1) -
+        (paragraphs.length < 2 ? 0.3 : 0),
+    ),
+  }
+  for (const k of Object.keys(confidence) as (keyof FieldConfidence)[]) {
+    confidence[k] = Math.round(confidence[k] * 100) / 100
+  }
+  const needsAttention =
+    confidence.title < ATTENTION_THRESHOLD ||
+    confidence.authors < ATTENTION_THRESHOLD ||
+    confidence.date < ATTENTION_THRESHOLD ||
+    confidence.captions < ATTENTION_THRESHOLD ||
+    confidence.body < ATTENTION_THRESHOLD
+
   return {
     title,
     authors,
@@ -838,6 +950,8 @@ export function parseText(
     paragraphs,
     boilerplate,
     warnings,
+    confidence,
+    needsAttention,
     lines: outLines,
   }
 }
@@ -863,14 +977,91 @@ export interface BatchResult {
   error: string | null
 }
 
-/** Parses the documents of one import batch. */
+const MAX_EVIDENCE_LINE = 200
+const MAX_EVIDENCE_ENTRIES = 200_000
+
+/**
+ * Batch evidence (issue #12): counts, per distinct short line, how many documents of a batch
+ * contain it. Lines in two or more documents are site chrome when nothing else claims them
+ * (as jusText, boilerpipe and Trafilatura do for HTML). Pure; the importer feeds it the batch's
+ * decoded texts before parsing them.
+ */
+export class BatchEvidence {
+  private readonly counts = new Map<string, number>()
+
+  add(text: string): void {
+    const seen = new Set<string>()
+    for (const raw of text.split('\n')) {
+      const line = raw.trim()
+      if (line.length === 0 || line.length > MAX_EVIDENCE_LINE || seen.has(line)) continue
+      seen.add(line)
+      const n = this.counts.get(line)
+      if (n !== undefined) this.counts.set(line, n + 1)
+      else if (this.counts.size < MAX_EVIDENCE_ENTRIES) this.counts.set(line, 1)
+    }
+  }
+
+  repeated(minDocuments = 2): Set<string> {
+    const out = new Set<string>()
+    for (const [line, n] of this.counts) if (n >= minDocuments) out.add(line)
+    return out
+  }
+}
+
+/** Parses the documents of one import batch, with the lines repeating across them as evidence. */
 export function parseBatch(inputs: readonly BatchInput[]): BatchResult[] {
-  return inputs.map(({ fileName, input }) => {
+  const evidence = new BatchEvidence()
+  const decoded = inputs.map(({ input }) => {
     try {
-      return { fileName, article: parseDocument(input, { fileName }), error: null }
+      const d = decodeInput(input)
+      evidence.add(d.text)
+      return d
+    } catch (err) {
+      if (err instanceof ParseError) return err
+      throw err
+    }
+  })
+  const repeated = evidence.repeated()
+  return inputs.map(({ fileName }, i) => {
+    const d = decoded[i]
+    if (d instanceof ParseError) return { fileName, article: null, error: d.message }
+    try {
+      return { fileName, article: parseText(d.text, [...d.warnings], { repeated }), error: null }
     } catch (err) {
       if (err instanceof ParseError) return { fileName, article: null, error: err.message }
       throw err
     }
   })
+}
+
+export interface ExplainedLine {
+  role: LineRole
+  text: string
+  /** The rule or the features that decided the role. */
+  why: string
+}
+
+/** Each line with its role and what decided it (`npm run seed -- --explain FILE`). */
+export function explainDocument(
+  input: string | Buffer,
+  options: ParseOptions = {},
+): { article: ParsedArticle; lines: ExplainedLine[] } {
+  const { text, warnings } = decodeInput(input)
+  const classified = classifyLines(text, [...warnings], { ...options, explain: true })
+  const article = parseText(text, warnings, options)
+  const lines = classified.lines.map((l) => ({
+    role: l.role ?? 'boilerplate',
+    text: l.text,
+    why:
+      l.why ||
+      (l.chrome !== null ? `pattern: ${l.chrome.label}` : '') ||
+      (l.role === 'title'
+        ? 'first line that is neither chrome nor a date'
+        : l.role === 'meta'
+          ? 'date or outlet line above the title, or trailer credit'
+          : l.role === 'boilerplate'
+            ? 'in the end-of-article trailer'
+            : ''),
+  }))
+  return { article, lines }
 }

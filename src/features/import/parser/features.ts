@@ -24,8 +24,8 @@ export interface LineFeatures {
 }
 
 const WORD = /[\p{L}\p{N}'’-]+/gu
+const LINK_HINT = /[.#@/]/
 const SENTENCE_TAIL = /[.!?…]["”’'»)\]]*$/u
-const CAP = /^\p{Lu}/u
 const LINK_TOKEN =
   /^(?:https?:\/\/\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|id|net|org|co|vn|my|sg|ph|th|in|kr|jp|news|tv|asia)(?:\/\S*)?|#[\p{L}\d_]+|@[\w.]+)[,;]?$/iu
 
@@ -87,28 +87,57 @@ const PROMPT_TOPIC =
 const UI_IMPERATIVE =
   /^\W*(?:geser|swipe|klik|click|tap|ketuk|scroll|gulir|tulis komentar|leave a (?:comment|reply)|join the (?:conversation|discussion)|berikan komentar|add a comment|sign up|daftar sekarang|unduh|download|follow us|ikuti kami)\b/i
 
-export const lineFeatures = (text: string): LineFeatures => {
-  const tokens = text.match(WORD) ?? []
+/** Long lines ending a sentence are prose whatever their words; no need to count them. */
+const FAST_PROSE_LENGTH = 160
+/** The longest word in the stopword and share-word lists. */
+const MAX_LISTED_WORD = 10
+const MAX_SAMPLE = 2000
+
+export const lineFeatures = (text: string, full = false): LineFeatures => {
+  if (!full && text.length >= FAST_PROSE_LENGTH && SENTENCE_TAIL.test(text)) {
+    const words = Math.round(text.length / 6)
+    return {
+      words,
+      length: text.length,
+      stopwords: 0.2,
+      sentence: true,
+      capitalised: 0.2,
+      linkish: false,
+      shareRow: false,
+      readerPrompt: false,
+      prose: true,
+    }
+  }
+  // a very long line is judged on its opening (enough for every feature; keeps this linear-cheap)
+  const sample = !full && text.length > MAX_SAMPLE ? text.slice(0, MAX_SAMPLE) : text
+  const tokens = sample.match(WORD) ?? []
   let stop = 0
   let caps = 0
   let share = 0
   let shareCore = 0
+  const few = tokens.length <= 12
   for (const raw of tokens) {
+    const first = raw[0]
+    if (first !== first.toLowerCase()) caps++ // lower-casing changes a capital
+    if (raw.length > MAX_LISTED_WORD) continue // no function or share word is longer
     const w = raw.toLowerCase()
     if (ID_STOPWORDS.has(w) || EN_STOPWORDS.has(w)) stop++
-    if (CAP.test(raw)) caps++
-    if (SHARE_WORDS.has(w)) share++
-    if (SHARE_CORE.has(w)) shareCore++
+    if (few && SHARE_WORDS.has(w)) share++
+    if (few && SHARE_CORE.has(w)) shareCore++
   }
   const words = tokens.length
-  const parts = text.split(/\s+/)
-  const linkish = parts.length > 0 && parts.every((p) => LINK_TOKEN.test(p))
+  const parts = sample.split(' ')
+  const linkish =
+    LINK_HINT.test(text) &&
+    parts.length <= 40 &&
+    parts.every((p) => p.length <= 200 && LINK_TOKEN.test(p))
   const sentence = SENTENCE_TAIL.test(text)
   const stopwords = words === 0 ? 0 : stop / words
   const shareRow = words > 0 && words <= 12 && share === words && (shareCore > 0 || words <= 2)
   const readerPrompt =
+    words > 0 &&
     words <= 14 &&
-    ((SECOND_PERSON.test(text) && PROMPT_TOPIC.test(text)) || (words <= 14 && UI_IMPERATIVE.test(text)))
+    ((SECOND_PERSON.test(text) && PROMPT_TOPIC.test(text)) || UI_IMPERATIVE.test(text))
   const capitalised = words === 0 ? 0 : caps / words
   // Headlines are title-cased and unpunctuated; running text has function words and ends
   // sentences (a long line may lack the full stop, e.g. a scraper cut).
@@ -127,6 +156,26 @@ export const lineFeatures = (text: string): LineFeatures => {
     readerPrompt,
     prose,
   }
+}
+
+/** Cheap test before lineFeatures: prose needs at least six words. */
+export const mayBeProse = (text: string): boolean => {
+  if (text.length < 20) return false
+  let spaces = 0
+  for (let i = text.indexOf(' '); i >= 0 && spaces < 5; i = text.indexOf(' ', i + 1)) spaces++
+  return spaces >= 5
+}
+
+/**
+ * Cheap test before lineFeatures: only a line that starts with a share word, holds a link,
+ * hashtag or handle shape, or addresses the reader can be share/link/prompt chrome.
+ */
+export const mayBeShapeChrome = (text: string): boolean => {
+  if (LINK_HINT.test(text)) return true
+  const space = text.indexOf(' ')
+  const first = (space < 0 ? text : text.slice(0, space)).toLowerCase()
+  if (SHARE_WORDS.has(first.replace(/[^\p{L}-]/gu, ''))) return true
+  return UI_IMPERATIVE.test(text) || SECOND_PERSON.test(text)
 }
 
 /** A compact "why" string for --explain. */

@@ -134,17 +134,15 @@ export const CHROME_PATTERNS: readonly ChromePattern[] = [
   ),
   chrome(
     'reading-time',
-    /^\W*(?:estimasi|perkiraan|waktu|lama)?\s*(?:baca|membaca|reading time|read time|time to read)\s*:?\s*\d+\s*(?:menit|min(?:ute)?s?)\W*$/i,
+    /^\W*(?:(?:estimasi|perkiraan|waktu|lama)?\s*(?:baca|membaca|reading time|read time|time to read)\s*:?\s*\d+\s*(?:menit|min(?:ute)?s?)|\d+\s*(?:menit|min(?:ute)?s?)\s*(?:baca|read|membaca|reading))\W*$/i,
     50,
   ),
-  chrome('reading-time', /^\W*\d+\s*(?:menit|min(?:ute)?s?)\s*(?:baca|read|membaca|reading)\W*$/i, 30),
   // Chart and infographic blocks inside the body ("Grafik: …", "Chart: …", "Sumber data: …").
   chrome(
     'chart',
-    /^(?:grafik|chart|infografis|infographic|graphic|graphics|tabel|table|peta|map|diagram|visualisasi|visualization|interaktif|interactive)\s*\d*\s*[:：]/i,
+    /^(?:(?:grafik|chart|infografis|infographic|graphic|graphics|tabel|table|peta|map|diagram|visualisasi|visualization|interaktif|interactive)\s*\d*|sumber data|data source|sumber grafis)\s*[:：]/i,
     200,
   ),
-  chrome('chart', /^(?:sumber data|data source|sumber grafis)\s*[:：]/i, 200),
   // Disclosure and partner blocks.
   chrome(
     'disclosure',
