@@ -312,6 +312,8 @@ export class Importer {
           importedVersionHash: editableFingerprint(editable),
           warnings: parsed.warnings,
           boilerplate: parsed.boilerplate,
+          confidence: parsed.confidence,
+          needsAttention: parsed.needsAttention,
           rawText,
         },
       }

@@ -3,6 +3,7 @@ import * as migration_20261129_142232_related_visibility_flags from './20261129_
 import * as migration_20261129_142540_audit_trail_survives_deletion from './20261129_142540_audit_trail_survives_deletion'
 import * as migration_20261129_145652_combined_schema_snapshot from './20261129_145652_combined_schema_snapshot'
 import * as migration_20261129_150000_article_ids_never_reused from './20261129_150000_article_ids_never_reused'
+import * as migration_20261129_174536_import_review_confidence from './20261129_174536_import_review_confidence'
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261129_150000_article_ids_never_reused.up,
     down: migration_20261129_150000_article_ids_never_reused.down,
     name: '20261129_150000_article_ids_never_reused',
+  },
+  {
+    up: migration_20261129_174536_import_review_confidence.up,
+    down: migration_20261129_174536_import_review_confidence.down,
+    name: '20261129_174536_import_review_confidence',
   },
 ]

@@ -6,7 +6,8 @@ import { WORKFLOW_STATES } from '@/features/workflow/rules/transitions'
 import { formatAge, formatDateTime, langOf, t } from '@/admin/labels'
 import { stateLabels } from '@/features/workflow/labels'
 import { roleOf } from '@/access/roles'
-import { articlesByStateURL, articleURL, namesOf } from '@/admin/shared'
+import { articlesByStateURL, articleURL, NEEDS_ATTENTION_URL, namesOf } from '@/admin/shared'
+import { tImport } from '@/features/import/labels'
 import { idOf } from '@/lib/ids'
 import { WorkflowBadge } from '@/features/workflow/admin/WorkflowBadge'
 
@@ -37,6 +38,13 @@ export const ReviewQueue = async ({ payload, user, i18n }: ServerProps) => {
       return { state, totalDocs }
     }),
   )
+
+  const attention = await payload.count({
+    collection: ARTICLES_SLUG,
+    where: scoped({ 'source.needsAttention': { equals: true } }),
+    overrideAccess: false,
+    user,
+  })
 
   const queue = await payload.find({
     collection: ARTICLES_SLUG,
@@ -111,6 +119,16 @@ export const ReviewQueue = async ({ payload, user, i18n }: ServerProps) => {
           </li>
         ))}
       </ul>
+      <p>
+        <a
+          className="redaksi-review-queue__count"
+          data-testid="review-queue-needs-attention"
+          href={NEEDS_ATTENTION_URL}
+        >
+          <span className="redaksi-review-queue__count-number">{attention.totalDocs}</span>{' '}
+          {tImport(lang, 'needsAttention')}
+        </a>
+      </p>
       {ownOnly && <p className="redaksi-muted">{t(lang, 'reviewQueueOwnOnly')}</p>}
       <h3 className="redaksi-review-queue__subtitle">
         {t(lang, 'waitingForReview')} ({queue.totalDocs})
