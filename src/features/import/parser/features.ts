@@ -143,8 +143,10 @@ export const lineFeatures = (text: string, full = false): LineFeatures => {
   // sentences (a long line may lack the full stop, e.g. a scraper cut).
   const prose =
     words >= 6 &&
-    (sentence || words >= 14 || (words >= 8 && stopwords >= 0.15 && capitalised < 0.5)) &&
-    (stopwords >= 0.08 || words >= 16)
+    ((sentence && (stopwords >= 0.08 || (words >= 8 && capitalised < 0.4))) ||
+      (words >= 14 && stopwords >= 0.08) ||
+      words >= 16 ||
+      (words >= 8 && stopwords >= 0.15 && capitalised < 0.5))
   return {
     words,
     length: text.length,
