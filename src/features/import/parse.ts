@@ -919,10 +919,15 @@ export function parseText(
     outlet: outlet === null ? 0 : meta.outletFromEvidence ? 0.75 : 0.95,
     date: publishedAt === null ? 0 : zoneAssumed ? 0.8 : 1,
     captions: truncated.length > 0 ? 0.5 : uncredited > 0 ? 0.75 : 1,
+    // chrome removed by features (not patterns) is the main doubt about the body; a document
+    // with a single paragraph may have lost some of it
     body: Math.max(
       0.3,
       1 -
-        Math.min(0.4, classified.decidedByFeatures / Math.max(1, bodyLines) / 2) -
+        Math.min(
+          0.3,
+          (classified.decidedByFeatures / (bodyLines + classified.decidedByFeatures || 1)) * 0.5,
+        ) -
         Math.min(0.3, shortBody * 0.1) -
         (paragraphs.length < 2 ? 0.3 : 0),
     ),
