@@ -228,6 +228,33 @@ describe('batch evidence: lines repeating across documents of a batch', () => {
   })
 })
 
+describe('byline shapes', () => {
+  const header = (line: string): ParsedArticle =>
+    parseText(['Judul Berita Hari Ini Tentang Banjir', '', line, '', LONG_A, '', LONG_B].join('\n'))
+
+  it.each([
+    ['EKONOMI | Rahmat Hidayat', ['Rahmat Hidayat']],
+    ['Hukum & Kriminal — Rizky Firmansyah — 28 Maret 2024 14:00 WIB', ['Rizky Firmansyah']],
+    ['Peristiwa / Bayu Aji', ['Bayu Aji']],
+    ['Rina Wulandari / Budi Santoso', ['Rina Wulandari', 'Budi Santoso']],
+    ['Andi Saputra (Palu)', ['Andi Saputra']],
+    ['Lee Ji-hoon [Seoul]', ['Lee Ji-hoon']],
+    ['Dio Suhenda (The Jakarta Post)', ['Dio Suhenda']],
+    ['Yohanes Kurniawan · 5 Februari 2024, 16:40 WIB', ['Yohanes Kurniawan']],
+    ['Penulis\tAnisa Rahma', ['Anisa Rahma']],
+  ])('reads %j as a byline', (line, authors) => {
+    const r = header(line)
+    expect(r.authors).toEqual(authors)
+    expect(r.lines[1].role).toBe('meta')
+  })
+
+  it('takes translators from "translated from … by" notes', () => {
+    const r = header('Diterjemahkan dari bahasa Inggris oleh Lukas Hendrawan')
+    expect(r.translators).toEqual(['Lukas Hendrawan'])
+    expect(r.authors).toEqual([])
+  })
+})
+
 describe('line features', () => {
   it.each([
     ['Facebook', 'shareRow'],

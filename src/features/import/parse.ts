@@ -326,8 +326,19 @@ const metaLine = (
   if (rubric && parseDateOnly(rubric[1]) === null) {
     const rest = parseMetaLine(rubric[2], ctx)
     const head = rubric[1].trim()
+    // "Name / Name" is more often two authors than a desk and a name: with a slash only a
+    // one-word or capitals head counts as a desk
+    const slash = /^\S.*?\s\/\s/.test(text.slice(0, head.length + 3))
     const headIsRubric =
-      ALL_CAPS_WORDS.test(head) || !isNameLike(head) || plain === null || plain.authors.length > 1
+      ALL_CAPS_WORDS.test(head) ||
+      !isNameLike(head) ||
+      !head.includes(' ') ||
+      (!slash && (plain === null || plain.authors.length > 1))
+    if (rest !== null && rest.authors.length > 0 && slash && !headIsRubric) {
+      rest.authors.unshift(head)
+      rest.guessed = false
+      return { info: stripHonorifics(rest), why: 'co-authors separated by a slash' }
+    }
     if (rest !== null && rest.authors.length > 0 && headIsRubric && !isOutletLike(head)) {
       rest.guessed = false
       return { info: stripHonorifics(rest), why: `desk/rubric "${head}" before the byline` }
@@ -346,13 +357,7 @@ const CREDIT_ONLY_LINE = /^[([]\s*(?:foto|photo|image|gambar)\s*[:：/]\s*([^()[
  * shapes, reader prompts), batch repetition and position (nothing that is not prose after the
  * last prose paragraph) which of them are chrome.
  */
-function refineByFeatures(
-  lines: Line[],
-  titleIndex: number,
-  options: ParseOptions,
-  warnings: string[],
-): number {
-  void warnings
+function refineByFeatures(lines: Line[], titleIndex: number, options: ParseOptions): number {
   // Features are computed lazily: most body lines are long sentences that need none.
   const feats: (LineFeatures | null)[] = new Array<LineFeatures | null>(lines.length).fill(null)
   const feat = (i: number): LineFeatures =>
@@ -629,7 +634,7 @@ export function classifyLines(
     previousRole = 'body'
   }
 
-  const decidedByFeatures = refineByFeatures(lines, titleIndex, options, warnings)
+  const decidedByFeatures = refineByFeatures(lines, titleIndex, options)
   return { lines, metas, media, titleLine, decidedByFeatures }
 }
 
