@@ -127,6 +127,19 @@ const hasArticlesTable = async (payload: Payload): Promise<boolean> => {
 
 const main = async (): Promise<number> => {
   const target = env.database()
+  // Batch evidence: lines repeating across this batch's documents (a first, read-only pass,
+  // before the database is opened or the import lock taken).
+  const evidence = new BatchEvidence()
+  for (const entry of expandPaths(targets)) {
+    if (entry.file === undefined) continue
+    try {
+      if (statSync(entry.file).size <= MAX_DOCUMENT_BYTES) {
+        evidence.add(decodeInput(readFileSync(entry.file)).text)
+      }
+    } catch {
+      // unreadable or unparseable: reported by the import pass
+    }
+  }
   const { default: configPromise } = await import('@payload-config')
   let payload: Payload | null = null
   let lock: ImportLock | null = null
@@ -162,16 +175,6 @@ const main = async (): Promise<number> => {
             `another import is running on this database (${holder}); waiting for it to finish\n`,
           ),
       })
-    }
-  }
-  // Batch evidence: lines repeating across this batch's documents (a first, read-only pass).
-  const evidence = new BatchEvidence()
-  for (const entry of expandPaths(targets)) {
-    if (entry.file === undefined || statSync(entry.file).size > MAX_DOCUMENT_BYTES) continue
-    try {
-      evidence.add(decodeInput(readFileSync(entry.file)).text)
-    } catch {
-      // unreadable or unparseable: reported by the import pass
     }
   }
   const importer = new Importer(payload, { dryRun, repeatedLines: evidence.repeated() })
