@@ -92,7 +92,6 @@ export const scoreDocument = (
   }
 }
 
-let exitCode = 0
 for (const [name, files] of sets) {
   const inputs = files.map((f) => ({ fileName: f, input: readFileSync(path.join(dir, f)) }))
   const results = parseBatch(inputs)
@@ -124,6 +123,5 @@ for (const [name, files] of sets) {
   console.log(
     `  overall   ${pct(total, files.length * FIELDS.length).padStart(6)}  (${total}/${files.length * FIELDS.length})`,
   )
-  if (total < files.length * FIELDS.length) exitCode = 0
 }
-process.exit(exitCode)
+process.exit(0)
