@@ -305,8 +305,14 @@ const metaLine = (
   if (ctx !== 'header' || text.length > 200) {
     return plain === null ? null : { info: plain, why: 'metadata shape' }
   }
+  // A plain parse with at most one author needs no second look (most dates and labelled lines).
+  const last = text[text.length - 1]
+  const bracketed = last === ')' || last === ']'
+  if (plain !== null && plain.authors.length <= 1 && !bracketed) {
+    return { info: stripHonorifics(plain), why: 'metadata shape' }
+  }
   // Location in brackets after the byline.
-  const loc = LOCATION_TAIL.exec(text)
+  const loc = bracketed ? LOCATION_TAIL.exec(text) : null
   if (loc) {
     const inner = loc[2].trim()
     if (
