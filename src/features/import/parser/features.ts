@@ -25,6 +25,8 @@ export interface LineFeatures {
 
 const WORD = /[\p{L}\p{N}'’-]+/gu
 const LINK_HINT = /[.#@/]/
+/** A hashtag, handle, path or domain-like dot (not a full stop before a space). */
+const DOMAIN_OR_TAG_HINT = /[#@/]|\.\p{L}/u
 const SENTENCE_TAIL = /[.!?…]["”’'»)\]]*$/u
 const LINK_TOKEN =
   /^(?:https?:\/\/\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|id|net|org|co|vn|my|sg|ph|th|in|kr|jp|news|tv|asia)(?:\/\S*)?|#[\p{L}\d_]+|@[\w.]+)[,;]?$/iu
@@ -173,7 +175,7 @@ export const mayBeProse = (text: string): boolean => {
  * hashtag or handle shape, or addresses the reader can be share/link/prompt chrome.
  */
 export const mayBeShapeChrome = (text: string): boolean => {
-  if (LINK_HINT.test(text)) return true
+  if (DOMAIN_OR_TAG_HINT.test(text)) return true
   const space = text.indexOf(' ')
   const first = (space < 0 ? text : text.slice(0, space)).toLowerCase()
   if (SHARE_WORDS.has(first.replace(/[^\p{L}-]/gu, ''))) return true
