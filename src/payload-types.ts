@@ -252,6 +252,16 @@ export interface Article {
       | number
       | boolean
       | null;
+    confidence?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    needsAttention?: boolean | null;
     rawText?: string | null;
   };
   updatedAt: string;
@@ -766,6 +776,8 @@ export interface ArticlesSelect<T extends boolean = true> {
         importedVersionHash?: T;
         warnings?: T;
         boilerplate?: T;
+        confidence?: T;
+        needsAttention?: T;
         rawText?: T;
       };
   updatedAt?: T;

@@ -8,6 +8,7 @@ import * as migration_20261129_172149_api_clients from './20261129_172149_api_cl
 import * as migration_20261129_173000_search_index from './20261129_173000_search_index'
 import * as migration_20261129_174051_webhooks from './20261129_174051_webhooks'
 import * as migration_20261129_174530_photos from './20261129_174530_photos'
+import * as migration_20261129_174547_import_review_confidence from './20261129_174547_import_review_confidence'
 import * as migration_20261129_180000_fast_public_reads from './20261129_180000_fast_public_reads'
 import * as migration_20261129_190000_corrections_bump_content_generation from './20261129_190000_corrections_bump_content_generation'
 
@@ -61,6 +62,11 @@ export const migrations = [
     up: migration_20261129_174530_photos.up,
     down: migration_20261129_174530_photos.down,
     name: '20261129_174530_photos',
+  },
+  {
+    up: migration_20261129_174547_import_review_confidence.up,
+    down: migration_20261129_174547_import_review_confidence.down,
+    name: '20261129_174547_import_review_confidence',
   },
   {
     up: migration_20261129_180000_fast_public_reads.up,

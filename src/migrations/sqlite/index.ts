@@ -9,6 +9,7 @@ import * as migration_20261129_172140_api_clients from './20261129_172140_api_cl
 import * as migration_20261129_173000_search_index from './20261129_173000_search_index'
 import * as migration_20261129_174035_webhooks from './20261129_174035_webhooks'
 import * as migration_20261129_174518_photos from './20261129_174518_photos'
+import * as migration_20261129_174536_import_review_confidence from './20261129_174536_import_review_confidence'
 import * as migration_20261129_180000_fast_public_reads from './20261129_180000_fast_public_reads'
 import * as migration_20261129_190000_corrections_bump_content_generation from './20261129_190000_corrections_bump_content_generation'
 
@@ -67,6 +68,11 @@ export const migrations = [
     up: migration_20261129_174518_photos.up,
     down: migration_20261129_174518_photos.down,
     name: '20261129_174518_photos',
+  },
+  {
+    up: migration_20261129_174536_import_review_confidence.up,
+    down: migration_20261129_174536_import_review_confidence.down,
+    name: '20261129_174536_import_review_confidence',
   },
   {
     up: migration_20261129_180000_fast_public_reads.up,

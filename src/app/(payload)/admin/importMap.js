@@ -25,6 +25,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { ReaderPreview as ReaderPreview_14a93004a796671bdb1cb3619b044afe } from '../../../../src/admin/components/ReaderPreview'
 import { WorkflowStatusCell as WorkflowStatusCell_cb40cfea099aa283444c2d8c4eb3009f } from '../../../../src/features/workflow/admin/WorkflowStatusCell'
 import { AuditHistory as AuditHistory_25ea2559951481df543660cd0e1d5690 } from '../../../../src/features/audit/admin/AuditHistory'
+import { ImportReview as ImportReview_44f1198098659c3c4a6e53dbd977f33a } from '../../../../src/features/import/admin/ImportReview'
 import { ArticleQuickFilters as ArticleQuickFilters_ed419c665c0ca7f01cf8f643cc6b3a3d } from '../../../../src/features/workflow/admin/ArticleQuickFilters'
 import { BulkReviewBar as BulkReviewBar_4ddd9d2cd5fd1f91fbe812b5501bbb39 } from '../../../../src/features/workflow/admin/BulkReviewBar'
 import { PublishChangesButton as PublishChangesButton_23322dcbdc3af85073f86b1eaf89a9c3 } from '../../../../src/features/workflow/admin/PublishChangesButton'
@@ -70,6 +71,7 @@ export const importMap = {
   "/src/admin/components/ReaderPreview#ReaderPreview": ReaderPreview_14a93004a796671bdb1cb3619b044afe,
   "/src/features/workflow/admin/WorkflowStatusCell#WorkflowStatusCell": WorkflowStatusCell_cb40cfea099aa283444c2d8c4eb3009f,
   "/src/features/audit/admin/AuditHistory#AuditHistory": AuditHistory_25ea2559951481df543660cd0e1d5690,
+  "/src/features/import/admin/ImportReview#ImportReview": ImportReview_44f1198098659c3c4a6e53dbd977f33a,
   "/src/features/workflow/admin/ArticleQuickFilters#ArticleQuickFilters": ArticleQuickFilters_ed419c665c0ca7f01cf8f643cc6b3a3d,
   "/src/features/workflow/admin/BulkReviewBar#BulkReviewBar": BulkReviewBar_4ddd9d2cd5fd1f91fbe812b5501bbb39,
   "/src/features/workflow/admin/PublishChangesButton#PublishChangesButton": PublishChangesButton_23322dcbdc3af85073f86b1eaf89a9c3,

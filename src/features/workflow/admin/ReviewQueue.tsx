@@ -6,7 +6,8 @@ import { WORKFLOW_STATES } from '@/features/workflow/rules/transitions'
 import { formatAge, formatDateTime, langOf, t } from '@/admin/labels'
 import { stateLabels } from '@/features/workflow/labels'
 import { roleOf } from '@/access/roles'
-import { articlesByStateURL, articleURL, namesOf } from '@/admin/shared'
+import { articlesByStateURL, articleURL, NEEDS_ATTENTION_URL, namesOf } from '@/admin/shared'
+import { tImport } from '@/features/import/labels'
 import { idOf } from '@/lib/ids'
 import { WorkflowBadge } from '@/features/workflow/admin/WorkflowBadge'
 import { deskLabels, formatCountdown } from '@/features/workflow/deskLabels'
@@ -74,6 +75,13 @@ export const ReviewQueue = async ({ payload, user, i18n, searchParams }: ServerP
       return { state, totalDocs }
     }),
   )
+
+  const attention = await payload.count({
+    collection: ARTICLES_SLUG,
+    where: scoped({ 'source.needsAttention': { equals: true } }),
+    overrideAccess: false,
+    user,
+  })
 
   const queue = await payload.find({
     collection: ARTICLES_SLUG,
@@ -148,6 +156,16 @@ export const ReviewQueue = async ({ payload, user, i18n, searchParams }: ServerP
           </li>
         ))}
       </ul>
+      <p>
+        <a
+          className="redaksi-review-queue__count"
+          data-testid="review-queue-needs-attention"
+          href={NEEDS_ATTENTION_URL}
+        >
+          <span className="redaksi-review-queue__count-number">{attention.totalDocs}</span>{' '}
+          {tImport(lang, 'needsAttention')}
+        </a>
+      </p>
       {ownOnly && <p className="redaksi-muted">{t(lang, 'reviewQueueOwnOnly')}</p>}
       <nav className="redaksi-quick-filters" data-testid="review-queue-filters">
         <a aria-current={filter === null ? 'true' : undefined} href="/admin">
