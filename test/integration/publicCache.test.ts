@@ -85,7 +85,7 @@ describe.each(TEST_DATABASES)('public reads: HTTP caching and the response cache
       expect(first.headers.get('cache-control')).toBe(
         'public, max-age=10, stale-while-revalidate=60',
       )
-      expect(first.headers.get('vary')).toBe('Authorization, Cookie')
+      expect(first.headers.get('vary')).toBe('Authorization, Cookie, Origin')
       expect(Date.parse(first.headers.get('last-modified') ?? '')).toBeGreaterThan(0)
       const body = await first.text()
 

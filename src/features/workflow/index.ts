@@ -4,7 +4,7 @@ import { ARTICLES_SLUG } from '@collections/slugs'
 import { setCreatedBy } from '@collections/Articles/hooks/setCreatedBy'
 import { extendCollection, insertAfter, insertFieldsAfter } from '@/features/shared/extend'
 import { canDeleteArticle } from './access/canDeleteArticle'
-import { canReadArticle } from './access/canReadArticle'
+import { publishedStaffOrPreviewClient } from '@/access/publishedStaffOrPreviewClient'
 import { assignEndpoint, bulkWorkflowEndpoint, timingEndpoint } from './deskEndpoints'
 import { canUpdateArticle } from './access/canUpdateArticle'
 import { workflowEndpoint } from './endpoint'
@@ -56,7 +56,7 @@ export const workflowPlugin: Plugin = (config: Config): Config => {
     },
     access: {
       ...articles.access,
-      read: canReadArticle,
+      read: publishedStaffOrPreviewClient,
       update: canUpdateArticle,
       delete: canDeleteArticle,
     },

@@ -209,6 +209,8 @@ export const bodyLimit =
             )
             return
           }
+          // both consumers: the /api handler reads READ_BODY, Next the replayed request
+          res.locals[READ_BODY] = body
           res.locals[REPLAYED_REQUEST] = replay(req, body)
           next()
         },
