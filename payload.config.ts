@@ -13,7 +13,7 @@ import { applyLockRules } from '@collections/LockedDocuments'
 import { Media } from '@collections/Media'
 import { defaultLibraryEnv, env } from '@/config/env'
 import { createDatabaseAdapter } from '@/db/adapter'
-import { outboxEmailAdapter } from '@/email/outboxAdapter'
+import { emailAdapter } from '@/email/adapter'
 import { databaseUnavailableAfterError } from '@/db/unavailableError'
 import { isAdmin } from '@/access/isAdmin'
 import { LOGGING_LEVELS, loggerConfig } from '@/logging/logger'
@@ -28,7 +28,11 @@ import { importPlugin } from '@/features/import'
 import { newsFormatsPlugin } from '@/features/newsFormats'
 import { publicReadsPlugin } from '@/features/publicReads'
 import { openApiPlugin } from '@/features/openapi'
+import { photosPlugin } from '@/features/photos'
 import { workflowPlugin } from '@/features/workflow'
+import { notificationsPlugin } from '@/features/notifications'
+import { correctionsPlugin } from '@/features/corrections'
+import { calendarPlugin } from '@/features/calendar'
 import { shouldAutoRunJobs } from '@/features/workflow/requeueStaleJobs'
 import { webhooksPlugin } from '@/features/webhooks'
 
@@ -50,8 +54,8 @@ export default buildConfig({
   db: createDatabaseAdapter(env.database()),
   editor: lexicalEditor(),
   sharp,
-  // No SMTP transport yet: mail (password resets) goes to an outbox folder of .eml files.
-  email: outboxEmailAdapter(env.email(root)),
+  // SMTP with SMTP_URL, else an outbox folder of .eml files (src/email/adapter.ts).
+  email: emailAdapter(root),
   collections: [Articles, Media, Authors, Editors],
   jobs: {
     // tasks: added by the feature plugins (workflow: the scheduled publish)
@@ -75,6 +79,9 @@ export default buildConfig({
   admin: {
     user: Editors.slug,
     meta: { titleSuffix: ' · Redaksi' },
+    // Never Gravatar: it sends a hash of each editor's email to a third party and shows a broken
+    // image offline. Payload's built-in default avatar instead.
+    avatar: 'default',
     importMap: {
       baseDir: root,
       importMapFile: path.resolve(root, 'src/app/(payload)/admin/importMap.js'),
@@ -114,6 +121,11 @@ export default buildConfig({
     openApiPlugin,
     // Signed webhooks for article events, delivered through the jobs queue.
     webhooksPlugin,
+    // Newsroom desk: mail notifications (jobs queue), corrections on live articles, the calendar.
+    notificationsPlugin,
+    correctionsPlugin,
+    calendarPlugin,
+    photosPlugin,
     // Anonymous reads select only public fields; saves invalidate the public response cache.
     publicReadsPlugin,
     // Every collection refuses control characters (NUL, ESC, …) in incoming text with a 400;

@@ -6,3 +6,4 @@ export const AUDIT_EVENTS_SLUG = 'audit-events' as const
 export const API_CLIENTS_SLUG = 'api-clients' as const
 export const WEBHOOKS_SLUG = 'webhooks' as const
 export const WEBHOOK_DELIVERIES_SLUG = 'webhook-deliveries' as const
+export const CORRECTIONS_SLUG = 'corrections' as const

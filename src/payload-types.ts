@@ -76,13 +76,18 @@ export interface Config {
     'api-clients': ApiClient;
     webhooks: Webhook;
     'webhook-deliveries': WebhookDelivery;
+    corrections: Correction;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    articles: {
+      corrections: 'corrections';
+    };
+  };
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
@@ -92,6 +97,7 @@ export interface Config {
     'api-clients': ApiClientsSelect<false> | ApiClientsSelect<true>;
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    corrections: CorrectionsSelect<false> | CorrectionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -112,7 +118,9 @@ export interface Config {
   jobs: {
     tasks: {
       publishScheduledArticle: TaskPublishScheduledArticle;
+      unpublishScheduledArticle: TaskUnpublishScheduledArticle;
       deliverWebhook: TaskDeliverWebhook;
+      sendNotification: TaskSendNotification;
       inline: {
         input: unknown;
         output: unknown;
@@ -198,11 +206,22 @@ export interface Article {
   language?: string | null;
   dateline?: string | null;
   tags?: string[] | null;
+  /**
+   * Public notes on the published article, oldest first. Add one with "Add new" (published articles only; it needs no re-review).
+   */
+  corrections?: {
+    docs?: (number | Correction)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   outlet?: string | null;
   publishedAt?: string | null;
   workflowStatus: 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'unpublished';
   publishAt?: string | null;
   submittedBy?: (number | null) | Editor;
+  assignee?: (number | null) | Editor;
+  embargoUntil?: string | null;
+  unpublishAt?: string | null;
   createdBy?: (number | null) | Editor;
   /**
    * Where an imported article came from. Read-only.
@@ -233,6 +252,16 @@ export interface Article {
       | number
       | boolean
       | null;
+    confidence?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    needsAttention?: boolean | null;
     rawText?: string | null;
   };
   updatedAt: string;
@@ -272,16 +301,30 @@ export interface Author {
 export interface Media {
   id: number;
   caption: string;
+  /**
+   * Required for a photo with an image file.
+   */
   credit?: string | null;
+  copyrightHolder?: string | null;
+  /**
+   * Where and how long the photo may be used (licence, embargo, one-time use).
+   */
+  usageTerms?: string | null;
+  /**
+   * Optional. After this time an article with this featured photo cannot be approved or published.
+   */
+  rightsExpireAt?: string | null;
   /**
    * Maintained automatically: anonymous readers see this only while a published article uses it.
    */
   inPublishedArticle?: boolean | null;
   /**
-   * Describes the image for readers who cannot see it; defaults to the caption.
+   * Describes the image for readers who cannot see it. A featured photo needs it before its article is approved or published.
    */
   alt?: string | null;
   photoStatus?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -322,6 +365,19 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "corrections".
+ */
+export interface Correction {
+  id: number;
+  article: number | Article;
+  date: string;
+  kind: 'correction' | 'update' | 'clarification';
+  text: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "editors".
  */
 export interface Editor {
@@ -331,6 +387,16 @@ export interface Editor {
    * Only admins can change roles, including their own.
    */
   role?: ('admin' | 'editor' | 'contributor') | null;
+  /**
+   * Which mails Redaksi sends you. Turn a kind off to stop it.
+   */
+  notifications?: {
+    language?: ('en' | 'id') | null;
+    onSubmitted?: boolean | null;
+    onAssigned?: boolean | null;
+    onChangesRequested?: boolean | null;
+    onPublished?: boolean | null;
+  };
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -371,7 +437,10 @@ export interface AuditEvent {
     | 'import'
     | 'reimport'
     | 'create'
-    | 'delete';
+    | 'delete'
+    | 'assign'
+    | 'timing'
+    | 'correct';
   article?: (number | null) | Article;
   articleRef?: string | null;
   articleTitle?: string | null;
@@ -528,7 +597,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'publishScheduledArticle' | 'deliverWebhook';
+        taskSlug:
+          'inline' | 'publishScheduledArticle' | 'unpublishScheduledArticle' | 'deliverWebhook' | 'sendNotification';
         taskID: string;
         input?:
           | {
@@ -561,7 +631,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'publishScheduledArticle' | 'deliverWebhook') | null;
+  taskSlug?:
+    ('inline' | 'publishScheduledArticle' | 'unpublishScheduledArticle' | 'deliverWebhook' | 'sendNotification') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -606,6 +677,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'webhook-deliveries';
         value: number | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'corrections';
+        value: number | Correction;
       } | null);
   globalSlug?: string | null;
   user:
@@ -679,11 +754,15 @@ export interface ArticlesSelect<T extends boolean = true> {
   language?: T;
   dateline?: T;
   tags?: T;
+  corrections?: T;
   outlet?: T;
   publishedAt?: T;
   workflowStatus?: T;
   publishAt?: T;
   submittedBy?: T;
+  assignee?: T;
+  embargoUntil?: T;
+  unpublishAt?: T;
   createdBy?: T;
   source?:
     | T
@@ -697,6 +776,8 @@ export interface ArticlesSelect<T extends boolean = true> {
         importedVersionHash?: T;
         warnings?: T;
         boilerplate?: T;
+        confidence?: T;
+        needsAttention?: T;
         rawText?: T;
       };
   updatedAt?: T;
@@ -710,9 +791,14 @@ export interface ArticlesSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   caption?: T;
   credit?: T;
+  copyrightHolder?: T;
+  usageTerms?: T;
+  rightsExpireAt?: T;
   inPublishedArticle?: T;
   alt?: T;
   photoStatus?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -782,6 +868,15 @@ export interface AuthorsSelect<T extends boolean = true> {
 export interface EditorsSelect<T extends boolean = true> {
   name?: T;
   role?: T;
+  notifications?:
+    | T
+    | {
+        language?: T;
+        onSubmitted?: T;
+        onAssigned?: T;
+        onChangesRequested?: T;
+        onPublished?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -870,6 +965,18 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
   payload?: T;
   redeliveryOf?: T;
   requestedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "corrections_select".
+ */
+export interface CorrectionsSelect<T extends boolean = true> {
+  article?: T;
+  date?: T;
+  kind?: T;
+  text?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -968,11 +1075,38 @@ export interface TaskPublishScheduledArticle {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskUnpublishScheduledArticle".
+ */
+export interface TaskUnpublishScheduledArticle {
+  input: {
+    articleId: string;
+  };
+  output: {
+    outcome: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "TaskDeliverWebhook".
  */
 export interface TaskDeliverWebhook {
   input: {
     delivery: string;
+  };
+  output: {
+    outcome: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendNotification".
+ */
+export interface TaskSendNotification {
+  input: {
+    kind: string;
+    articleId: string;
+    recipientId: string;
+    note?: string | null;
   };
   output: {
     outcome: string;

@@ -14,5 +14,9 @@ export const articleURL = (id: ID): string =>
   `/admin/collections/articles/${encodeURIComponent(String(id))}`
 
 /** Article list filtered by review state. */
+/** The article list filtered to imported articles the parser flagged for an editor (issue #12). */
+export const NEEDS_ATTENTION_URL =
+  '/admin/collections/articles?where[source.needsAttention][equals]=true'
+
 export const articlesByStateURL = (state: string): string =>
   `/admin/collections/articles?where[workflowStatus][equals]=${encodeURIComponent(state)}`

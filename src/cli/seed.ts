@@ -22,21 +22,28 @@ import type { ImportLock } from '@/features/import/lock'
 import { safeErrorMessage } from '@/logging/safeError'
 import { Importer } from '@/features/import/importer'
 import type { ImportResult } from '@/features/import/importer'
-import { MAX_DOCUMENT_BYTES } from '@/features/import/parse'
+import { BatchEvidence, explainDocument, MAX_DOCUMENT_BYTES } from '@/features/import/parse'
+import { decodeInput } from '@/features/import/parser/decode'
 import { ImportSummary, progressLine } from '@/features/import/report'
 
 const usage = `usage: npm run seed -- [--dry-run] [--json] [PATHS...]
+       npm run seed -- --explain FILE
   PATHS       files, folders or globs (default: seeds/)
   --dry-run   parse and report, write nothing
-  --json      one JSON object per document on stdout (logs on stderr)`
+  --json      one JSON object per document on stdout (logs on stderr)
+  --explain   print each line of FILE with its role and what decided it; no database`
 
-let args: { values: { 'dry-run'?: boolean; json?: boolean; help?: boolean }; positionals: string[] }
+let args: {
+  values: { 'dry-run'?: boolean; json?: boolean; help?: boolean; explain?: boolean }
+  positionals: string[]
+}
 try {
   args = parseArgs({
     options: {
       'dry-run': { type: 'boolean' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      explain: { type: 'boolean' },
     },
     allowPositionals: true,
     strict: true,
@@ -48,6 +55,14 @@ try {
 if (args.values.help) {
   process.stdout.write(`${usage}\n`)
   process.exit(0)
+}
+
+if (args.values.explain) {
+  if (args.positionals.length !== 1) {
+    process.stderr.write(`--explain takes exactly one FILE\n${usage}\n`)
+    process.exit(2)
+  }
+  process.exit(explain(args.positionals[0]))
 }
 
 const json = Boolean(args.values.json)
@@ -63,6 +78,43 @@ const emit = (result: ImportResult) => {
   process.stdout.write(`${JSON.stringify(line)}\n`)
 }
 
+/** --explain: each line with its role and deciding features; exit 0, or 1 when unparseable. */
+function explain(file: string): number {
+  let input: Buffer
+  try {
+    if (statSync(file).size > MAX_DOCUMENT_BYTES) throw new Error('file too large')
+    input = readFileSync(file)
+  } catch (err) {
+    process.stderr.write(`${file}: ${safeErrorMessage(err)}\n`)
+    return 1
+  }
+  try {
+    const { article, lines } = explainDocument(input)
+    const out: string[] = []
+    lines.forEach((l, i) => {
+      out.push(`${String(i + 1).padStart(3)} ${l.role.padEnd(11)} ${l.text}`)
+      if (l.why) out.push(`${' '.repeat(16)}↳ ${l.why}`)
+    })
+    out.push('')
+    out.push(`title:      ${article.title}`)
+    out.push(`authors:    ${article.authors.join(', ') || '—'}`)
+    out.push(`outlet:     ${article.outlet ?? '—'}`)
+    out.push(`editor:     ${article.editor ?? '—'}`)
+    out.push(`published:  ${article.publishedAt ?? '—'}`)
+    out.push(`language:   ${article.language}`)
+    out.push(`captions:   ${article.media.length}, paragraphs: ${article.paragraphs.length}`)
+    out.push(
+      `confidence: ${JSON.stringify(article.confidence)}${article.needsAttention ? '  (needs attention)' : ''}`,
+    )
+    for (const w of article.warnings) out.push(`warning:    ${w}`)
+    process.stdout.write(`${out.join('\n')}\n`)
+    return 0
+  } catch (err) {
+    process.stderr.write(`${file}: ${safeErrorMessage(err)}\n`)
+    return 1
+  }
+}
+
 /** Whether the database has been migrated (a dry run reads it only then). */
 const hasArticlesTable = async (payload: Payload): Promise<boolean> => {
   try {
@@ -75,6 +127,19 @@ const hasArticlesTable = async (payload: Payload): Promise<boolean> => {
 
 const main = async (): Promise<number> => {
   const target = env.database()
+  // Batch evidence: lines repeating across this batch's documents (a first, read-only pass,
+  // before the database is opened or the import lock taken).
+  const evidence = new BatchEvidence()
+  for (const entry of expandPaths(targets)) {
+    if (entry.file === undefined) continue
+    try {
+      if (statSync(entry.file).size <= MAX_DOCUMENT_BYTES) {
+        evidence.add(decodeInput(readFileSync(entry.file)).text)
+      }
+    } catch {
+      // unreadable or unparseable: reported by the import pass
+    }
+  }
   const { default: configPromise } = await import('@payload-config')
   let payload: Payload | null = null
   let lock: ImportLock | null = null
@@ -112,7 +177,7 @@ const main = async (): Promise<number> => {
       })
     }
   }
-  const importer = new Importer(payload, { dryRun })
+  const importer = new Importer(payload, { dryRun, repeatedLines: evidence.repeated() })
   const summary = new ImportSummary()
   const total = showProgress ? [...expandPaths(targets)].filter((e) => e.file).length : null
   const startedAt = Date.now()

@@ -20,6 +20,8 @@ import type { RateLimits } from './rateLimits'
 import type { Limits } from './limits'
 import { readNewsFormatSettings } from './newsFormats'
 import type { NewsFormatSettings } from './newsFormats'
+import { resolveMedia } from './media'
+import type { MediaSettings } from './media'
 import { runtime } from './runtime'
 import { isStrictProduction, resolveSecret } from './secret'
 import { readSqliteSettings } from './sqlite'
@@ -81,6 +83,32 @@ export interface EmailSettings {
   fromName: string
 }
 
+/**
+ * SMTP_URL: `smtp://[user:pass@]host[:port]` or `smtps://…` (nodemailer's URL form). Unset → the
+ * .eml outbox. A bad value stops the server naming the variable; the value itself (it carries a
+ * password) is never repeated.
+ */
+export const parseSmtpUrl = (raw: string | undefined): string | undefined => {
+  if (raw === undefined || raw.trim() === '') return undefined
+  let url: URL
+  try {
+    url = new URL(raw.trim())
+  } catch {
+    throw new ConfigError(
+      'SMTP_URL',
+      'SMTP_URL must be a URL like smtp://user:pass@mail.example.com:587 (it is not a URL)',
+    )
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new ConfigError(
+      'SMTP_URL',
+      `SMTP_URL must start with smtp:// or smtps://, not ${url.protocol}//`,
+    )
+  }
+  if (!url.hostname) throw new ConfigError('SMTP_URL', 'SMTP_URL names no host')
+  return raw.trim()
+}
+
 export interface JobsSettings {
   autoRun: boolean
   cron: string
@@ -135,6 +163,8 @@ export const env = {
     fromAddress: rawEnv().EMAIL_FROM_ADDRESS || 'no-reply@redaksi.local',
     fromName: rawEnv().EMAIL_FROM_NAME || 'Redaksi',
   }),
+  /** SMTP_URL (validated): mail goes out over SMTP instead of into the outbox. */
+  smtpUrl: (): string | undefined => parseSmtpUrl(rawEnv().SMTP_URL),
   logLevel: (): string => rawEnv().LOG_LEVEL || 'info',
   logToStderr: (): boolean => runtime.get().logToStderr || rawEnv().REDAKSI_LOG_TO_STDERR === '1',
   /** DB_LOCK_WAIT_MS (SQLite and Postgres), SQLITE_READERS. */
@@ -155,6 +185,8 @@ export const env = {
   /** WEBHOOKS_ALLOW_PRIVATE, WEBHOOKS_RETRY_BASE_MS, … (src/config/webhooks.ts). */
   webhooks: (): WebhookSettings =>
     readWebhookSettings({ ...rawEnv(), REDAKSI_LOCAL_START: env.isLocalStart() ? '1' : undefined }),
+  /** MEDIA_DIR, S3_BUCKET, S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_FORCE_PATH_STYLE. */
+  media: (root: string = process.cwd()): MediaSettings => resolveMedia(rawEnv(), root),
   mongoMemory: () => ({
     startTimeoutMs: Number(rawEnv().MONGOMS_START_TIMEOUT_MS ?? 60_000),
     systemBinary: rawEnv().MONGOMS_SYSTEM_BINARY,

@@ -10,7 +10,7 @@ import { ConfigError } from './errors'
 export interface Limits {
   /** JSON, form and other non-multipart request bodies (MAX_BODY_BYTES). */
   maxBodyBytes: number
-  /** One uploaded file in a multipart request (MAX_UPLOAD_BYTES). */
+  /** One uploaded file in a multipart request (MEDIA_MAX_BYTES; MAX_UPLOAD_BYTES is its old name). */
   maxUploadBytes: number
   /** Largest `limit` a non-staff read may ask for; `limit=0` ("all") becomes this (API_MAX_LIMIT). */
   apiMaxLimit: number
@@ -28,6 +28,11 @@ export interface Limits {
   maxQueued: number
   /** Longest a queued request waits for a slot before it gets 503 (MAX_QUEUE_WAIT_MS). */
   maxQueueWaitMs: number
+  /**
+   * Refuse new uncached requests while one turn of the event loop has already been busy this long
+   * (MAX_EVENT_LOOP_BUSY_MS; 0 = off): see src/server/limits/loadShedding.ts.
+   */
+  maxEventLoopBusyMs: number
 }
 
 type Env = Record<string, string | undefined>
@@ -76,6 +81,24 @@ const readBytes = (env: Env, name: string, fallback: number): number => {
 }
 
 /**
+ * MEDIA_MAX_BYTES (default 20 MB): the one size limit for an uploaded file. MAX_UPLOAD_BYTES, its
+ * earlier name, is still read; both set to different sizes is refused rather than guessed.
+ */
+const readUploadBytes = (env: Env): number => {
+  const fallback = 20 * 1024 * 1024
+  const media = readBytes(env, 'MEDIA_MAX_BYTES', -1)
+  const legacy = readBytes(env, 'MAX_UPLOAD_BYTES', -1)
+  if (media !== -1 && legacy !== -1 && media !== legacy) {
+    throw new ConfigError(
+      'MEDIA_MAX_BYTES',
+      'MEDIA_MAX_BYTES and MAX_UPLOAD_BYTES (its old name) are both set to different sizes; set only MEDIA_MAX_BYTES',
+    )
+  }
+  if (media !== -1) return media
+  return legacy !== -1 ? legacy : fallback
+}
+
+/**
  * Four requests per core (at least 4), the rest wait briefly (queue 8x, at most 2 s). Measured on
  * 2 cores with `npm run bench:soak` (50 clients that retry at once): 8 in flight served the mix
  * with 0-33 shed requests and 0 timeouts; 4 in flight shed 80 % of the requests (the queue of 32
@@ -92,7 +115,7 @@ export const resolveLimits = (env: Env): Limits => {
   const maxConcurrent = readInt(env, 'MAX_CONCURRENT_REQUESTS', defaultConcurrency(), 1, 10_000)
   return {
     maxBodyBytes: readBytes(env, 'MAX_BODY_BYTES', 1024 * 1024),
-    maxUploadBytes: readBytes(env, 'MAX_UPLOAD_BYTES', 20 * 1024 * 1024),
+    maxUploadBytes: readUploadBytes(env),
     apiMaxLimit: readInt(env, 'API_MAX_LIMIT', 100, 1, 100_000),
     apiMaxDepth: readInt(env, 'API_MAX_DEPTH', 2, 0, 10),
     graphqlMaxComplexity: readInt(env, 'GRAPHQL_MAX_COMPLEXITY', 500, 1, 1_000_000),
@@ -101,6 +124,7 @@ export const resolveLimits = (env: Env): Limits => {
     maxConcurrent,
     maxQueued: readInt(env, 'MAX_QUEUED_REQUESTS', maxConcurrent * 8, 0, 100_000),
     maxQueueWaitMs: readInt(env, 'MAX_QUEUE_WAIT_MS', 2000, 0, 60_000),
+    maxEventLoopBusyMs: readInt(env, 'MAX_EVENT_LOOP_BUSY_MS', 1000, 0, 60_000),
   }
 }
 

@@ -2,6 +2,7 @@ import type { Config, Endpoint, Plugin } from 'payload'
 
 import { env } from '@/config/env'
 import { maxAliasesRule, maxDepthRule } from './graphql'
+import { malformedMultipartAfterError } from './multipartErrors'
 import { enforceRequestLimits } from './readCaps'
 
 /** Auth collections without e-mail verification answer its route with a clear 404, not a crash. */
@@ -49,10 +50,14 @@ export const limitsPlugin =
           ...(previousRules ? previousRules(args) : []),
         ],
       },
+      hooks: {
+        ...config.hooks,
+        afterError: [...(config.hooks?.afterError ?? []), malformedMultipartAfterError],
+      },
       upload: {
         ...config.upload,
         abortOnLimit: true,
-        responseOnLimit: `Upload too large: the limit is ${limits.maxUploadBytes} bytes per file (MAX_UPLOAD_BYTES).`,
+        responseOnLimit: `Upload too large: the limit is ${Math.round((limits.maxUploadBytes / (1024 * 1024)) * 10) / 10} MB (${limits.maxUploadBytes} bytes) per file (MEDIA_MAX_BYTES).`,
         limits: { ...config.upload?.limits, fileSize: limits.maxUploadBytes },
       },
     }

@@ -60,6 +60,22 @@ const checkData = (args: OperationArgs) => {
 }
 
 /**
+ * Payload's relationship dataloader (GraphQL relationship fields resolve through it at
+ * `currentDepth` 0): an unpaginated find of the given ids with `disableErrors`, which neither REST
+ * nor GraphQL queries can set. Bounded by the parent's relations, like depth population.
+ */
+const isPopulationByIds = (args: OperationArgs): boolean => {
+  const where = args.where as { id?: { in?: unknown } } | undefined
+  return (
+    args.disableErrors === true &&
+    where !== undefined &&
+    Object.keys(where).length === 1 &&
+    Array.isArray(where.id?.in) &&
+    where.id.in.length <= 1000
+  )
+}
+
+/**
  * Read caps for everyone but staff (signed-in editors-collection accounts) and trusted server code
  * (Local API with access control off): `limit` at most API_MAX_LIMIT (`limit: 0`, Payload's "all",
  * becomes that too), no `pagination: false` on a top-level read (relationship population, which
@@ -70,7 +86,7 @@ const capRead = (args: OperationArgs): OperationArgs => {
   const { apiMaxDepth, apiMaxLimit } = env.limits()
   const next: OperationArgs = { ...args }
   const topLevel = !args.currentDepth
-  if (topLevel && args.pagination === false) {
+  if (topLevel && args.pagination === false && !isPopulationByIds(args)) {
     throw new BadRequestError(
       `pagination=false is for staff accounts only; page through results with limit (at most ${apiMaxLimit}) and page.`,
     )
@@ -97,6 +113,16 @@ export const enforceRequestLimits: CollectionBeforeOperationHook = ({
   const opArgs = args as OperationArgs
   if (operation === 'create' || operation === 'update') checkData(opArgs)
   if (overrideAccess === true || roleOf(req) !== null) return args
+  // A collection can opt in to serving unpaginated reads (Payload's GraphQL join resolvers ask
+  // for `pagination: false`) as their first capped page instead of a 400 (corrections do).
+  if (
+    operation === 'read' &&
+    opArgs.pagination === false &&
+    (collection.custom as { boundedUnpaginatedReads?: boolean } | undefined)
+      ?.boundedUnpaginatedReads === true
+  ) {
+    return capRead({ ...opArgs, pagination: true, limit: opArgs.limit || 0 }) as typeof args
+  }
   if (operation === 'read' || operation === 'readDistinct') return capRead(opArgs) as typeof args
   return args
 }

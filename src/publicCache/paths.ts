@@ -5,7 +5,14 @@
  * are cached without further wiring. Top-level site routes (`/feeds/…`, `/sitemap.xml`) are
  * rewritten to `/api/feeds/…` before the cache sees them (src/server/middleware/siteRoutes.ts).
  */
-const PREFIXES = ['/api/articles', '/api/authors', '/api/media', '/api/search', '/api/feeds']
+const PREFIXES = [
+  '/api/articles',
+  '/api/authors',
+  '/api/media',
+  '/api/corrections',
+  '/api/search',
+  '/api/feeds',
+]
 
 /** Segments that are never public content (staff operations, versions, files). */
 const EXCLUDED_SEGMENTS = new Set([

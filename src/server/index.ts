@@ -98,6 +98,8 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   // a bad or missing secret fails here; a generated local one is written before the config loads
   env.secret()
   const limits = env.limits()
+  // a partial S3 configuration or a bad MEDIA_* value fails here, before the port serves anything
+  env.media()
   const cacheSettings = env.publicCache()
 
   const state: {

@@ -22,6 +22,7 @@ describe.each(TEST_DATABASES)('API clients, preview and OpenAPI on %s', (kind) =
   let preview: IssuedClient
   let ownArticle: Id
   let liveArticle: Id
+  const emptyCollectionProbes: [string, number, string][] = []
   const anyKeyLeak = (text: string, ...keys: string[]) => keys.filter((k) => text.includes(k))
 
   beforeAll(async () => {
@@ -29,6 +30,19 @@ describe.each(TEST_DATABASES)('API clients, preview and OpenAPI on %s', (kind) =
     server = await startTestServer({ databaseUri: db.uri, env: { CORS_ORIGINS: SITE } })
     api = new Api(server.url)
     tokens = await bootstrapAccounts(api)
+    // while there is no API client yet: Payload's auth routes must not create or sign one in
+    for (const path of ['first-register', 'login', 'forgot-password', 'reset-password', 'unlock']) {
+      const res = await api
+        .as(null)
+        .post(`/api/api-clients/${path}`, {
+          name: 'Intruder',
+          scope: 'preview',
+          email: 'x@x.test',
+          password: 'x'.repeat(20),
+          token: 'x',
+        })
+      emptyCollectionProbes.push([path, res.status, JSON.stringify(res.body)])
+    }
     published = await issueClient(api.as(tokens.admin), 'Website', 'published')
     preview = await issueClient(api.as(tokens.admin), 'Preview', 'preview')
     const c = api.as(tokens.contributor)
@@ -132,6 +146,15 @@ describe.each(TEST_DATABASES)('API clients, preview and OpenAPI on %s', (kind) =
       expect(refused, `${who} delete ${del.status}`).toContain(del.status)
     }
     expect((await published.api.get('/api/articles')).status).toBe(200)
+    // Payload's auth routes on the empty collection (probed in beforeAll): refused, nothing created
+    expect(
+      emptyCollectionProbes.map(([path, status]) => [path, status >= 400 && status < 500]),
+    ).toEqual(emptyCollectionProbes.map(([path]) => [path, true]))
+    expect(emptyCollectionProbes.map(([, , body]) => body).join()).not.toMatch(/"token"|rdk_/)
+    const all = await api
+      .as(tokens.admin)
+      .get<{ docs: { name: string }[] }>('/api/api-clients?limit=100')
+    expect(all.body.docs.map((d) => d.name)).not.toContain('Intruder')
     // bad ids on the key endpoint: 4xx, never 500
     for (const bad of ['abc', '0', '1%20OR%201=1', '99999999']) {
       const res = await api.as(tokens.admin).post(`/api/api-clients/${bad}/key`)

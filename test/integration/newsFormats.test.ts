@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Api, bootstrapAccounts } from '../helpers/api'
 import { createTestDatabase, TEST_DATABASES } from '../helpers/databases'
 import type { TestDatabase } from '../helpers/databases'
+import { issueClient } from '../helpers/apiClients'
+import type { IssuedClient } from '../helpers/apiClients'
 import { raw } from '../helpers/http'
 import { ninjsErrors } from '../helpers/ninjs'
 import { startTestServer } from '../helpers/server'
@@ -50,6 +52,8 @@ describe.each(TEST_DATABASES)('news formats (feeds, sitemaps, ninjs) on %s', (ki
     photo: 0,
   }
   let photoMediaId: Id
+  let hiddenAuthorSlug = ''
+  let clients: Record<'published' | 'preview', IssuedClient>
 
   const transition = async (id: Id, token: string, action: string) => {
     const res = await api.as(token).post(`/api/articles/${id}/workflow`, { action })
@@ -87,6 +91,8 @@ describe.each(TEST_DATABASES)('news formats (feeds, sitemaps, ninjs) on %s', (ki
         SITEMAP_PAGE_SIZE: '2',
         PUBLICATION_NAME: PUBLICATION,
         JOBS_AUTORUN: 'false',
+        // one test changes a row with SQL: the response cache sees it on the next request
+        PUBLIC_CACHE_CHECK_MS: '0',
       },
     })
     api = new Api(server.url)
@@ -105,7 +111,16 @@ describe.each(TEST_DATABASES)('news formats (feeds, sitemaps, ninjs) on %s', (ki
     await transition(seed.id, tokens.editor, 'approve')
     await transition(seed.id, tokens.editor, 'publish')
 
-    ids.review = await create({ title: 'RAHASIA dalam review', tags: ['rahasia', 'ekonomi'] })
+    const hidden = await api
+      .as(tokens.contributor)
+      .post<{ doc: { id: Id; slug: string } }>('/api/authors', { name: 'Penulis Rahasia' })
+    expect(hidden.status).toBe(201)
+    hiddenAuthorSlug = hidden.body.doc.slug
+    ids.review = await create({
+      title: 'RAHASIA dalam review',
+      tags: ['rahasia', 'ekonomi'],
+      authors: [hidden.body.doc.id],
+    })
     await transition(ids.review, tokens.contributor, 'submit')
 
     ids.live = await create({ title: 'Live C: pasar & <saham>', tags: ['ekonomi'] })
@@ -141,6 +156,11 @@ describe.each(TEST_DATABASES)('news formats (feeds, sitemaps, ninjs) on %s', (ki
       featuredMedia: photoMediaId,
     })
     await publish(ids.photo)
+
+    clients = {
+      published: await issueClient(api.as(tokens.admin), 'Situs', 'published'),
+      preview: await issueClient(api.as(tokens.admin), 'Pratinjau', 'preview'),
+    }
   })
 
   afterAll(async () => {
@@ -171,7 +191,9 @@ describe.each(TEST_DATABASES)('news formats (feeds, sitemaps, ninjs) on %s', (ki
     expect(child(seedItem, 'enclosure')).toBeUndefined()
     const enclosure = child(items[0], 'enclosure')?.attributes
     expect(enclosure?.type).toBe('image/png')
-    expect(String(enclosure?.url)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/media\/file\//)
+    expect(String(enclosure?.url)).toMatch(
+      /^http:\/\/(127\.0\.0\.1|localhost):\d+\/api\/media\/file\//,
+    )
     expect((await raw(String(enclosure?.url))).status).toBe(200)
     // the same document under /api
     const viaApi = await anon.get<string>('/api/feeds/rss.xml')
@@ -216,6 +238,10 @@ describe.each(TEST_DATABASES)('news formats (feeds, sitemaps, ninjs) on %s', (ki
     expect(await rssTitles(`/feeds/atom.xml?author=${seed.authorSlug}&tag=ekonomi`)).toEqual([])
     expect(await rssTitles('/feeds/rss.xml?author=nobody-here')).toEqual([])
     expect(await rssTitles('/feeds/rss.xml?tag=rahasia')).toEqual([])
+    // an author whose only byline is on an article in review: as empty as an unknown one
+    expect(hiddenAuthorSlug).not.toBe('')
+    expect(await rssTitles(`/feeds/rss.xml?author=${hiddenAuthorSlug}`)).toEqual([])
+    expect(await rssTitles(`/feeds/atom.xml?author=${hiddenAuthorSlug}`)).toEqual([])
     expect(await rssTitles('/feeds/rss.xml?tag=%3Cscript%3E%26')).toEqual([])
     // an operator-shaped parameter is not a filter (only plain ?tag= and ?author= are)
     expect(await rssTitles('/feeds/rss.xml?tag[ne]=x&author[in]=y')).toHaveLength(3)
@@ -271,6 +297,28 @@ describe.each(TEST_DATABASES)('news formats (feeds, sitemaps, ninjs) on %s', (ki
       expect(res.status, path).toBeLessThan(500)
       if (path.startsWith('/sitemap-')) expect(res.status, path).toBeGreaterThanOrEqual(400)
     }
+  })
+
+  it('a burst of concurrent reads of every format is answered (200, or 503 when shed), never 500', async () => {
+    const paths = [
+      '/feeds/rss.xml',
+      '/feeds/atom.xml?tag=ekonomi',
+      '/sitemap.xml',
+      '/sitemap-1.xml',
+      '/sitemap-news.xml',
+      `/api/articles/${seed.id}/ninjs`,
+      `/api/articles/slug/${seed.slug}/ninjs`,
+      '/feeds/rss.xml?tag=',
+    ]
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => raw(`${server.url}${paths[i % paths.length]}`)),
+    )
+    results.forEach((res, i) => {
+      const path = paths[i % paths.length]
+      const expected = path.endsWith('tag=') ? 400 : 200
+      expect([expected, 503], path).toContain(res.status)
+    })
+    expect(results.filter((res) => res.status === 200).length).toBeGreaterThan(20)
   })
 
   it('sitemap.xml: over SITEMAP_PAGE_SIZE (2) it is an index of pages that list every published article once', async () => {
@@ -376,7 +424,7 @@ describe.each(TEST_DATABASES)('news formats (feeds, sitemaps, ninjs) on %s', (ki
     const withPhoto = await ninjs(`/api/articles/${ids.photo}/ninjs`)
     expect(ninjsErrors(withPhoto.body)).toEqual([])
     expect(withPhoto.body.associations?.[0].renditions?.[0].href).toMatch(
-      /^http:\/\/127\.0\.0\.1:\d+\/api\/media\/file\//,
+      /^http:\/\/(127\.0\.0\.1|localhost):\d+\/api\/media\/file\//,
     )
     expect(withPhoto.body.descriptions).toEqual([
       { role: 'summary', contentType: 'text/plain', value: 'Ringkasan E' },
@@ -420,6 +468,42 @@ describe.each(TEST_DATABASES)('news formats (feeds, sitemaps, ninjs) on %s', (ki
       expect(draft.body.headlines[0].value).toBe('BOCOR draf baru C')
       expect(ninjsErrors(draft.body)).toEqual([])
     }
+  })
+
+  it('API clients: feeds are the public feeds; ninjs answers each client exactly as REST does (status, version shown)', async () => {
+    const expected = await rssTitles('/feeds/rss.xml')
+    for (const scope of ['published', 'preview'] as const) {
+      const client = clients[scope].api
+      expect(await rssTitles('/feeds/rss.xml', client), scope).toEqual(expected)
+      expect(await rssTitles('/feeds/rss.xml?draft=true', client), scope).toEqual(expected)
+      for (const id of [seed.id, ids.review, ids.live, ids.pulled]) {
+        for (const query of ['', '?draft=true']) {
+          const rest = await client.get<{ title?: string }>(`/api/articles/${id}${query}`)
+          const doc = await client.get<Ninjs>(`/api/articles/${id}/ninjs${query}`)
+          const where = `${scope} ${id}${query}`
+          expect(doc.status === 200, where).toBe(rest.status === 200)
+          if (doc.status === 200) {
+            expect(doc.body.headlines[0].value, where).toBe(rest.body.title)
+            expect(ninjsErrors(doc.body), where).toEqual([])
+          }
+          if (scope === 'published') {
+            for (const leak of LEAKS) expect(JSON.stringify(doc.body), where).not.toContain(leak)
+          }
+        }
+      }
+    }
+    // a reader who may not see drafts gets the live version's number, not the draft count
+    const anonymous = await ninjs(`/api/articles/${ids.live}/ninjs?draft=true`)
+    const published = await clients.published.api.get<Ninjs>(
+      `/api/articles/${ids.live}/ninjs?draft=true`,
+    )
+    expect(anonymous.body.version).toBe('1')
+    expect(published.body.version).toBe('1')
+    const staffDraft = await ninjs(
+      `/api/articles/${ids.live}/ninjs?draft=true`,
+      api.as(tokens.editor),
+    )
+    expect(Number(staffDraft.body.version)).toBeGreaterThan(1)
   })
 
   it('ninjs bad input: malformed id 400, unknown id or slug 404, odd slugs 400 or 404, never 500', async () => {

@@ -133,6 +133,7 @@ const SERVER_ENV = {
   WEBHOOKS_MAX_ATTEMPTS: '5',
   SEED_ON_START: 'true',
   PUBLIC_SITE_URL: 'https://news.example/berita/:slug',
+  JOBS_AUTORUN_CRON: '*/2 * * * * *',
 }
 
 describe.each(TEST_DATABASES)('webhooks on %s', (kind) => {
@@ -330,6 +331,26 @@ describe.each(TEST_DATABASES)('webhooks on %s', (kind) => {
       .as(tokens.admin)
       .post('/api/webhooks', { name: 'bad', url: receiver.url('/x'), events: ['article.exploded'] })
     expect(bogus.status).toBe(400)
+    // other bad input: a clear 400, never a 500
+    for (const body of [
+      { name: 'x'.repeat(300), url: receiver.url('/x'), events: ['article.published'] },
+      { name: 'no events', url: receiver.url('/x'), events: [] },
+      // (a single known event as a string is taken as a one-item list)
+      { name: 'unknown event as text', url: receiver.url('/x'), events: 'article.exploded' },
+      { name: 'events not text', url: receiver.url('/x'), events: [{ deep: { er: 1 } }] },
+      { name: 'url not text', url: 12345, events: ['article.published'] },
+      { name: 'url object', url: { href: 'http://127.0.0.1/' }, events: ['article.published'] },
+      { url: receiver.url('/x'), events: ['article.published'] },
+      {
+        name: 'short secret',
+        url: receiver.url('/x'),
+        events: ['article.published'],
+        secret: 'short',
+      },
+    ]) {
+      const res = await api.as(tokens.admin).post('/api/webhooks', body)
+      expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(400)
+    }
     const count = await api.as(tokens.admin).get<{ totalDocs: number }>('/api/webhooks?limit=1')
     expect(count.body.totalDocs).toBe(2)
   })
@@ -539,6 +560,29 @@ describe.each(TEST_DATABASES)('webhooks on %s', (kind) => {
     for (const r of receiver.received) expect(r.body).not.toContain('DRAFT-SECRET')
     const rows = await deliveries(`where[articleRef][equals]=${id}`)
     expect(JSON.stringify(rows)).not.toContain('DRAFT-SECRET')
+  })
+
+  it('the scheduler publishing at publishAt sends article.published', async () => {
+    await createWebhook('Scheduler watcher', '/scheduled', [
+      'article.scheduled',
+      'article.published',
+    ])
+    const created = await api
+      .as(tokens.editor)
+      .post<{ doc: { id: Id } }>('/api/articles?draft=true', { title: 'Terbit terjadwal' })
+    const id = created.body.doc.id
+    expect((await workflow(tokens.editor, id, 'submit')).status).toBe(200)
+    const publishAt = new Date(Date.now() + 4_000).toISOString()
+    expect((await workflow(tokens.editor2, id, 'schedule', { publishAt })).status).toBe(200)
+    const bodies = await waitFor(
+      'scheduled, then published by the scheduler',
+      () => bodiesAt('/scheduled').length >= 2 && bodiesAt('/scheduled'),
+      30_000,
+    )
+    expect(bodies.map((b) => b.event).sort()).toEqual(['article.published', 'article.scheduled'])
+    const published = bodies.find((b) => b.event === 'article.published')!
+    expect(published.article).toMatchObject({ id, title: 'Terbit terjadwal' })
+    expect(Date.parse(published.occurredAt)).toBeGreaterThanOrEqual(Date.parse(publishAt))
   })
 
   it('a rolled-back change queues and sends nothing', async () => {

@@ -260,6 +260,69 @@ describe('ninjs', () => {
     expect(doc.associations?.[1]).not.toHaveProperty('renditions')
   })
 
+  it('corrections and updates follow the body in ninjs (valid) and in the feeds, oldest first', () => {
+    const base = nastyArticle()
+    const withCorrections = articleView(
+      {
+        id: 8,
+        title: 'Corrected',
+        slug: 'corrected',
+        body: lexical('Body text'),
+        corrections: {
+          docs: [
+            {
+              id: 2,
+              article: 8,
+              date: '2026-11-29T09:00:00.000Z',
+              kind: 'update',
+              text: 'Toll <rose> to 5',
+              createdAt: '',
+              updatedAt: '',
+            },
+            {
+              id: 1,
+              article: 8,
+              date: '2026-11-28T09:00:00.000Z',
+              kind: 'correction',
+              text: 'Name & title fixed',
+              createdAt: '',
+              updatedAt: '',
+            },
+            3,
+          ],
+        },
+        workflowStatus: 'published',
+        _status: 'published',
+        createdAt: '2026-11-27T10:00:00.000Z',
+        updatedAt: '2026-11-29T10:00:00.000Z',
+      } as unknown as Article,
+      BASE,
+    )
+    expect(base.corrections).toEqual([])
+    expect(withCorrections.corrections.map((c) => c.kind)).toEqual(['correction', 'update'])
+    const doc = toNinjs(withCorrections, { version: 2, publicationName: 'Redaksi' })
+    expect(ninjsErrors(doc)).toEqual([])
+    expect(doc.bodies.slice(2)).toMatchObject([
+      {
+        role: 'correction',
+        contentType: 'text/plain',
+        value: 'correction (2026-11-28): Name & title fixed',
+      },
+      { role: 'update', contentType: 'text/plain', value: 'update (2026-11-29): Toll <rose> to 5' },
+    ])
+    const rss = buildFeed([withCorrections], {
+      format: 'rss',
+      publicationName: 'X',
+      base: BASE,
+      self: BASE,
+    })
+    assertWellFormed(rss)
+    expect(rss).toContain(
+      '<aside class="corrections"><p class="correction"><strong>correction (2026-11-28):</strong> Name &amp; title fixed</p>',
+    )
+    expect(rss).toContain('Toll &lt;rose&gt; to 5')
+  })
+
   it('a bare article is valid too; a schema violation is reported (the check can fail)', () => {
     const bare = toNinjs(
       articleView(

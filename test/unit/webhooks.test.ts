@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { ConfigError } from '@/config/errors'
 import { readWebhookSettings } from '@/config/webhooks'
 import { eventForSave } from '@/features/webhooks/hooks/articleEvents'
+import { postWebhook } from '@/features/webhooks/http'
 import { classifyAddress, parseWebhookUrl, validateWebhookUrl } from '@/features/webhooks/ssrf'
 import { generateSecret, signPayload } from '@/features/webhooks/sign'
 import { isRetryable, MAX_RETRY_DELAY_MS, retryDelayMs } from '@/features/webhooks/task'
@@ -228,5 +229,39 @@ describe('webhook settings', () => {
         REDAKSI_LOCAL_START: '1',
       }).allowPrivate,
     ).toBe(true)
+  })
+})
+
+describe('delivery-time SSRF check (the address actually connected to)', () => {
+  it('refuses a host name that resolves to loopback when connecting, without sending', async () => {
+    const { createServer } = await import('node:http')
+    let hits = 0
+    const server = createServer((_req, res) => {
+      hits++
+      res.end('ok')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const port = (server.address() as { port: number }).port
+    try {
+      // `localhost` passes the syntax check; the lookup at connect time sees 127.0.0.1
+      const result = await postWebhook(`http://localhost:${port}/hook`, '{}', {}, 2_000)
+      expect(result.blocked).toBe(true)
+      expect(result.status).toBeNull()
+      expect(result.error).toMatch(/loopback or private-network address/)
+      // an IP literal is checked before connecting
+      const literal = await postWebhook(`http://127.0.0.1:${port}/hook`, '{}', {}, 2_000)
+      expect(literal.blocked).toBe(true)
+      const metadata = await postWebhook(
+        'http://169.254.169.254/latest/meta-data/',
+        '{}',
+        {},
+        2_000,
+      )
+      expect(metadata.blocked).toBe(true)
+      expect(metadata.error).toMatch(/link-local, metadata/)
+      expect(hits).toBe(0)
+    } finally {
+      server.close()
+    }
   })
 })

@@ -665,7 +665,36 @@ describe('system actor (scheduler)', () => {
     })
   })
 
-  it.each(ACTIONS.filter((a) => a !== 'publish'))('cannot %s', (action) => {
+  it('unpublishes a live article whose unpublishAt has come, and nothing else', () => {
+    const base = { ...sys('published', 'unpublish', null), unpublishAt: PAST }
+    expect(decideTransition(base)).toMatchObject({ ok: true, from: 'published', to: 'unpublished' })
+    expect(decideTransition({ ...base, unpublishAt: FUTURE })).toMatchObject({
+      ok: false,
+      code: 'invalid_transition',
+      rule: 'workflow.unpublish-at.not-due',
+    })
+    expect(decideTransition({ ...base, unpublishAt: null })).toMatchObject({
+      ok: false,
+      rule: 'workflow.unpublish-at.required',
+    })
+    for (const state of STATES.filter((s) => s !== 'published')) {
+      expect(decideTransition({ ...base, state })).toMatchObject({
+        ok: false,
+        code: 'invalid_transition',
+      })
+    }
+  })
+
+  it('waits for the embargo: publishes at the later of publishAt and embargoUntil', () => {
+    expect(
+      decideTransition({ ...sys('scheduled', 'publish', PAST), embargoUntil: FUTURE }),
+    ).toMatchObject({ ok: false, code: 'invalid_transition', rule: 'workflow.embargo.not-due' })
+    expect(decideTransition({ ...sys('scheduled', 'publish', PAST), embargoUntil: PAST }).ok).toBe(
+      true,
+    )
+  })
+
+  it.each(ACTIONS.filter((a) => a !== 'publish' && a !== 'unpublish'))('cannot %s', (action) => {
     for (const state of STATES) {
       expect(decideTransition({ ...sys(state, action, PAST), note: 'x' })).toMatchObject({
         ok: false,

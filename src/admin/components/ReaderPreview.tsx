@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import type { UIFieldServerProps } from 'payload'
 
 import { ARTICLES_SLUG } from '@collections/slugs'
+import { photoLabels } from '@/features/photos/labels'
 import type { Article, Media } from '@/payload-types'
 import { langOf, t } from '@/admin/labels'
 import type { Lang } from '@/admin/labels'
@@ -98,7 +99,10 @@ const Figure = ({ media, lang, hero }: { media: Media; lang: Lang; hero?: boolea
         <img alt={media.alt || media.caption || ''} src={src} />
       ) : (
         <div className="redaksi-reader__photo-missing" data-photo-status="missing">
-          {t(lang, 'photoMissing')}
+          {t(lang, 'photoMissing')}{' '}
+          <a href={`/admin/collections/media/${media.id}`} data-testid="reader-preview-attach">
+            {photoLabels.attach[lang]}
+          </a>
         </div>
       )}
       <figcaption>

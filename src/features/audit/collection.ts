@@ -10,6 +10,10 @@ export const AUDIT_ACTIONS = [
   'reimport',
   'create',
   'delete',
+  // the desk: assignment, embargo / take-down times, corrections to live articles
+  'assign',
+  'timing',
+  'correct',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

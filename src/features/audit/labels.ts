@@ -14,4 +14,7 @@ export const auditActionLabels: Record<string, Labels> = {
   publish_changes: { en: 'Changes published', id: 'Perubahan diterbitkan' },
   create: { en: 'Created', id: 'Dibuat' },
   delete: { en: 'Deleted', id: 'Dihapus' },
+  assign: { en: 'Assignment changed', id: 'Penugasan diubah' },
+  timing: { en: 'Embargo / take-down changed', id: 'Embargo / penurunan diubah' },
+  correct: { en: 'Correction added', id: 'Ralat ditambahkan' },
 }

@@ -15,6 +15,17 @@ const importerOwned = (fields: Field[]): Field[] =>
       }) as Field,
   )
 
+/** The parser's confidence, warnings and removed lines, shown in the editor's language. */
+const importReviewField: Field = {
+  name: 'importReview',
+  type: 'ui',
+  label: { en: 'Import review', id: 'Tinjauan impor' },
+  admin: {
+    disableListColumn: true,
+    components: { Field: '/src/features/import/admin/ImportReview#ImportReview' },
+  },
+}
+
 /** Where an imported article came from (the last field of Articles). */
 export const sourceField: Field = {
   name: 'source',
@@ -58,11 +69,20 @@ export const sourceField: Field = {
       label: { en: 'Parser warnings', id: 'Peringatan parser' },
     },
     { name: 'boilerplate', type: 'json', admin: { hidden: true } },
+    // Per-field parser confidence (0–1) and whether an editor should look: the review queue's
+    // "needs attention" filter (issue #12).
+    { name: 'confidence', type: 'json', admin: { hidden: true } },
+    {
+      name: 'needsAttention',
+      type: 'checkbox',
+      index: true,
+      label: { en: 'Needs attention', id: 'Perlu diperiksa' },
+    },
     {
       name: 'rawText',
       type: 'textarea',
       label: { en: 'Raw text', id: 'Teks mentah' },
       admin: { disableListColumn: true, disableListFilter: true, rows: 12 },
     },
-  ]),
+  ]).concat([importReviewField]),
 }

@@ -34,6 +34,8 @@ export interface ImportResult {
 
 export interface ImporterOptions {
   dryRun?: boolean
+  /** Lines repeating across the documents of this batch (BatchEvidence): chrome evidence. */
+  repeatedLines?: ReadonlySet<string>
 }
 
 /** req.context flag: the importer's own writes (hooks may skip side effects). */
@@ -116,7 +118,9 @@ export class Importer {
       // decoded once: the parser takes the decoded text, the hash is of the same text
       const decoded = decodeInput(input)
       rawText = decoded.text
-      parsed = parseText(decoded.text, [...decoded.warnings])
+      parsed = parseText(decoded.text, [...decoded.warnings], {
+        repeated: this.options.repeatedLines,
+      })
     } catch (err) {
       const reason =
         err instanceof ParseError ? err.message : `cannot parse: ${safeErrorMessage(err)}`
@@ -308,6 +312,8 @@ export class Importer {
           importedVersionHash: editableFingerprint(editable),
           warnings: parsed.warnings,
           boilerplate: parsed.boilerplate,
+          confidence: parsed.confidence,
+          needsAttention: parsed.needsAttention,
           rawText,
         },
       }

@@ -215,12 +215,16 @@ const articleId = (req: PayloadRequest): string => {
 }
 
 /**
- * The article as ninjs, read as this caller reads it (access rules, `?draft=true` for staff
- * only), so what is 404 through REST is 404 here. The credited editor of an imported source is
+ * The article as ninjs, read as this caller reads it (access rules, `?draft=true` only for those
+ * who may read drafts), so what is 404 through REST is 404 here. The credited editor of an imported source is
  * read from the same version with access off (the `source` group is staff-only as a whole).
  */
-const ninjsResponse = async (req: PayloadRequest, doc: Article | null, draft: boolean) => {
+const ninjsResponse = async (req: PayloadRequest, doc: Article | null, asked: boolean) => {
   if (!doc) throw notFound('Article not found.')
+  // What the caller got: a draft only when one was asked for, allowed and is the newest version
+  // (the access hooks turn `draft` off for readers who may not see drafts; the version count and
+  // the source read must not look past what they got).
+  const draft = asked && (doc as { _status?: unknown })._status !== 'published'
   const [credited, versions] = await Promise.all([
     req.payload.findByID({
       collection: ARTICLES_SLUG,

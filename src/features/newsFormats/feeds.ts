@@ -53,15 +53,26 @@ export const buildFeed = (articles: ArticleView[], options: FeedOptions): string
 
 const ATOM_ATTRIBUTE_UNSAFE = /[<>]/
 
+/** Corrections and updates after the body, oldest first (empty when there are none). */
+const correctionsHtml = (article: ArticleView): string =>
+  article.corrections.length
+    ? `<aside class="corrections">${article.corrections
+        .map(
+          (item) =>
+            `<p class="${item.kind}"><strong>${escapeHtml(item.kind)} (${escapeHtml(item.date.slice(0, 10))}):</strong> ${escapeHtml(item.text)}</p>`,
+        )
+        .join('')}</aside>`
+    : ''
+
 const itemOf = (article: ArticleView, format: FeedFormat): Item => {
   const featured = article.photos.find((photo) => photo.featured && photo.url)
   const names = article.authors.map((author) => xmlSafe(author.name)).filter(Boolean)
   const tags = article.tags
     .map(xmlSafe)
     .filter((tag) => tag && !(format === 'atom' && ATOM_ATTRIBUTE_UNSAFE.test(tag)))
-  const content =
-    cdataHtml(article.html) ||
-    (article.summary ? `<p>${cdataHtml(escapeHtml(article.summary))}</p>` : '<p></p>')
+  const body =
+    article.html || (article.summary ? `<p>${escapeHtml(article.summary)}</p>` : '<p></p>')
+  const content = cdataHtml(body + correctionsHtml(article))
   const item: Item = {
     // RSS titles are plain text in CDATA; Atom's are type="html"
     title: format === 'atom' ? cdataHtml(escapeHtml(article.title)) : cdataHtml(article.title),

@@ -133,6 +133,17 @@ export const toNinjs = (article: ArticleView, extras: NinjsExtras): NinjsDocumen
     ],
     renditions: [{ name: 'web', href: article.url, contentType: 'text/html' }],
   }
+  // corrections and updates: a plain-text body each (ninjs 3.1 has no ednote), oldest first
+  for (const correction of article.corrections) {
+    const value = `${correction.kind} (${correction.date.slice(0, 10)}): ${correction.text}`
+    doc.bodies.push({
+      role: correction.kind,
+      contentType: 'text/plain',
+      value,
+      charCount: [...value].length,
+      wordCount: value.split(/\s+/).filter(Boolean).length,
+    })
+  }
   if (article.summary) {
     doc.descriptions = [{ role: 'summary', contentType: 'text/plain', value: article.summary }]
   }

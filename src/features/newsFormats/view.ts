@@ -1,4 +1,4 @@
-import type { Article, Author, Media } from '@/payload-types'
+import type { Article, Author, Correction, Media } from '@/payload-types'
 import {
   articleUrl as siteArticleUrl,
   countWords,
@@ -30,7 +30,21 @@ export interface ArticleView {
   createdAt: string
   updatedAt: string
   published: boolean
+  /** Public corrections, updates and clarifications (src/features/corrections), oldest first. */
+  corrections: CorrectionView[]
 }
+
+export interface CorrectionView {
+  date: string
+  kind: 'correction' | 'update' | 'clarification'
+  text: string
+}
+
+const correctionsOf = (doc: Article): CorrectionView[] =>
+  (doc.corrections?.docs ?? [])
+    .filter((item): item is Correction => isDoc<Correction>(item) && Boolean(item.text))
+    .map((item) => ({ date: item.date, kind: item.kind, text: item.text }))
+    .sort((a, b) => a.date.localeCompare(b.date))
 
 export interface PhotoView {
   id: number | string
@@ -152,5 +166,6 @@ export const articleView = (
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
     published: (doc as { _status?: unknown })._status === 'published',
+    corrections: correctionsOf(doc),
   }
 }

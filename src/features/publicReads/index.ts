@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config, Plugin } from 'payload'
 
-import { ARTICLES_SLUG, AUTHORS_SLUG, MEDIA_SLUG } from '@collections/slugs'
+import { ARTICLES_SLUG, AUTHORS_SLUG, CORRECTIONS_SLUG, MEDIA_SLUG } from '@collections/slugs'
 import { extendCollection } from '@/features/shared/extend'
 import { noteContentChange } from '@/publicCache/generation'
 import { publicProjection } from './projection'
@@ -43,5 +43,13 @@ export const publicReadsPlugin: Plugin = (config: Config): Config =>
           afterDelete: [...(collection.hooks?.afterDelete ?? []), noteDelete],
         },
       })),
-    config,
+    // corrections show on public article responses (a join): a change to one is a content change
+    extendCollection(config, CORRECTIONS_SLUG, (collection) => ({
+      ...collection,
+      hooks: {
+        ...collection.hooks,
+        afterChange: [...(collection.hooks?.afterChange ?? []), noteChange],
+        afterDelete: [...(collection.hooks?.afterDelete ?? []), noteDelete],
+      },
+    })),
   )

@@ -61,3 +61,36 @@ export const workflowFields: Field[] = [
     access: { read: isStaffField, create: () => false, update: () => false },
   },
 ]
+
+/**
+ * The desk's fields (after `submittedBy`): the assigned reviewer, the embargo and the scheduled
+ * take-down. Written only by the desk endpoints (src/features/workflow/desk.ts) on the live
+ * document and its newest version, so setting them never publishes a pending draft.
+ */
+export const deskFields: Field[] = [
+  {
+    name: 'assignee',
+    type: 'relationship',
+    relationTo: EDITORS_SLUG,
+    index: true,
+    label: { en: 'Assigned to', id: 'Ditugaskan ke' },
+    admin: { position: 'sidebar', readOnly: true },
+    access: { read: ({ req }) => Boolean(req.user), create: () => false, update: () => false },
+  },
+  {
+    name: 'embargoUntil',
+    type: 'date',
+    index: true,
+    label: { en: 'Embargoed until', id: 'Embargo hingga' },
+    admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+    access: { create: () => false, update: () => false },
+  },
+  {
+    name: 'unpublishAt',
+    type: 'date',
+    index: true,
+    label: { en: 'Take down at', id: 'Diturunkan pada' },
+    admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+    access: { create: () => false, update: () => false },
+  },
+]

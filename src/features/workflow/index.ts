@@ -4,13 +4,15 @@ import { ARTICLES_SLUG } from '@collections/slugs'
 import { setCreatedBy } from '@collections/Articles/hooks/setCreatedBy'
 import { extendCollection, insertAfter, insertFieldsAfter } from '@/features/shared/extend'
 import { canDeleteArticle } from './access/canDeleteArticle'
+import { publishedStaffOrPreviewClient } from '@/access/publishedStaffOrPreviewClient'
+import { assignEndpoint, bulkWorkflowEndpoint, timingEndpoint } from './deskEndpoints'
 import { canUpdateArticle } from './access/canUpdateArticle'
 import { workflowEndpoint } from './endpoint'
-import { workflowPanelField, workflowFields } from './fields'
+import { deskFields, workflowPanelField, workflowFields } from './fields'
 import { workflowMutations } from './graphql'
 import { guardWorkflowFields } from './hooks/guardWorkflowFields'
 import { keepWorkflowFields } from './hooks/keepWorkflowFields'
-import { publishScheduledArticle } from './task'
+import { publishScheduledArticle, unpublishScheduledArticle } from './task'
 
 const COMPONENTS = '/src/features/workflow/admin'
 
@@ -36,26 +38,49 @@ export const workflowPlugin: Plugin = (config: Config): Config => {
           ...(articles.admin?.components?.beforeList ?? []),
           `${COMPONENTS}/ArticleQuickFilters#ArticleQuickFilters`,
         ],
+        // Bulk review of the articles selected in the list.
+        beforeListTable: [
+          ...(articles.admin?.components?.beforeListTable ?? []),
+          `${COMPONENTS}/BulkReviewBar#BulkReviewBar`,
+        ],
         edit: {
           ...articles.admin?.components?.edit,
           // Articles are published through the workflow panel, never Payload's own buttons; only
           // "Publish changes" on an already-live article remains (for editors and admins).
           PublishButton: `${COMPONENTS}/PublishChangesButton#PublishChangesButton`,
           UnpublishButton: `${COMPONENTS}/NoButton#NoButton`,
+          // One state in the header: the review state, not Payload's draft/published status.
+          Status: `${COMPONENTS}/ReviewStateStatus#ReviewStateStatus`,
         },
       },
     },
-    access: { ...articles.access, update: canUpdateArticle, delete: canDeleteArticle },
+    access: {
+      ...articles.access,
+      read: publishedStaffOrPreviewClient,
+      update: canUpdateArticle,
+      delete: canDeleteArticle,
+    },
     hooks: {
       ...articles.hooks,
       beforeOperation: [...(articles.hooks?.beforeOperation ?? []), guardWorkflowFields],
       beforeChange: insertAfter(articles.hooks?.beforeChange, setCreatedBy, [keepWorkflowFields]),
     },
-    endpoints: [...(articles.endpoints || []), workflowEndpoint],
+    // The bulk endpoint comes first: its path must win over Payload's `/:id` routes.
+    endpoints: [
+      bulkWorkflowEndpoint,
+      ...(articles.endpoints || []),
+      workflowEndpoint,
+      assignEndpoint,
+      timingEndpoint,
+    ],
     fields: insertFieldsAfter(
-      insertFieldsAfter(articles.fields, 'title', [workflowPanelField]),
-      'outlet',
-      workflowFields,
+      insertFieldsAfter(
+        insertFieldsAfter(articles.fields, 'title', [workflowPanelField]),
+        'outlet',
+        workflowFields,
+      ),
+      'submittedBy',
+      deskFields,
     ),
   }))
   return {
@@ -77,7 +102,11 @@ export const workflowPlugin: Plugin = (config: Config): Config => {
     },
     jobs: {
       ...withArticles.jobs,
-      tasks: [...(withArticles.jobs?.tasks ?? []), publishScheduledArticle],
+      tasks: [
+        ...(withArticles.jobs?.tasks ?? []),
+        publishScheduledArticle,
+        unpublishScheduledArticle,
+      ],
     },
   }
 }

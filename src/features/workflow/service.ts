@@ -8,6 +8,7 @@ import { writeAuditEvent } from '@/features/audit/record'
 import { fourEyesEnabled } from '@/features/workflow/config'
 import { WorkflowError } from '@/features/workflow/errors'
 import { lockRowForUpdate } from '@/db/postgresLocks'
+import { featuredPhotoFacts } from '@/features/photos/facts'
 import {
   decideTransition,
   isWorkflowAction,
@@ -17,8 +18,30 @@ import {
 } from '@/features/workflow/rules/transitions'
 import type { WorkflowAction, WorkflowActor } from '@/features/workflow/rules/transitions'
 import { CONTEXT } from '@/lib/requestContext'
+import { goLiveAt } from '@/features/workflow/rules/desk'
+import { onLiveArticleChanged } from '@/features/workflow/liveArticle'
+import { kickNotifications, queueTransitionNotifications } from '@/features/notifications/queue'
 
 export const PUBLISH_TASK = 'publishScheduledArticle'
+export const UNPUBLISH_TASK = 'unpublishScheduledArticle'
+
+/**
+ * Queues the scheduler's take-down of a live article at its unpublishAt (in the caller's
+ * transaction). A job whose time was changed or cleared meanwhile finishes as a no-op, so
+ * rescheduling is queueing a new job.
+ */
+export const queueUnpublishJob = async (
+  req: PayloadRequest,
+  articleId: string | number,
+  unpublishAt: string,
+): Promise<void> => {
+  await req.payload.jobs.queue({
+    task: UNPUBLISH_TASK,
+    input: { articleId: String(articleId) },
+    waitUntil: new Date(unpublishAt),
+    req,
+  })
+}
 
 export interface TransitionRequest {
   articleId: string | number
@@ -95,6 +118,7 @@ export const applyTransition = async (
     const now = new Date()
     const decision = decideTransition({
       ...transitionContext(article, actor, { fourEyes: fourEyesEnabled(), now }),
+      featuredPhoto: await featuredPhotoFacts(req, article),
       action,
       note,
       publishAt:
@@ -120,6 +144,8 @@ export const applyTransition = async (
     if (action === 'schedule') data.publishAt = decision.publishAt ?? null
     if (decision.from === 'scheduled' && decision.to !== 'scheduled') data.publishAt = null
     if (decision.to === 'published' && !article.publishedAt) data.publishedAt = now.toISOString()
+    // An article taken down (by a person or the scheduler) drops its scheduled take-down.
+    if (decision.to === 'unpublished') data.unpublishAt = null
 
     const updated = (await payload.update({
       collection: ARTICLES_SLUG,
@@ -146,15 +172,29 @@ export const applyTransition = async (
       at: now,
     })
 
+    if (action === 'publish_changes') {
+      await onLiveArticleChanged(req, updated, { reason: 'publish_changes' })
+    }
     if (action === 'schedule' && decision.publishAt) {
+      // Under embargo the scheduler publishes when both times have passed.
       await payload.jobs.queue({
         task: PUBLISH_TASK,
         input: { articleId: String(article.id) },
-        waitUntil: new Date(decision.publishAt),
+        waitUntil:
+          goLiveAt(decision.publishAt, article.embargoUntil) ?? new Date(decision.publishAt),
         req,
       })
     }
-    if (shouldCommit) await commitTransaction(req)
+    if (decision.from !== 'published' && decision.to === 'published' && article.unpublishAt) {
+      await queueUnpublishJob(req, article.id, article.unpublishAt)
+    }
+    // Mails are jobs written in this transaction: they exist only if the transition commits, and
+    // are sent after it (never inside it).
+    await queueTransitionNotifications(req, { action, article: updated, note })
+    if (shouldCommit) {
+      await commitTransaction(req)
+      kickNotifications(payload)
+    }
     return updated
   } catch (err) {
     if (shouldCommit) await killTransaction(req)

@@ -3,10 +3,14 @@ import * as migration_20261129_142241_related_visibility_flags from './20261129_
 import * as migration_20261129_142552_audit_trail_survives_deletion from './20261129_142552_audit_trail_survives_deletion'
 import * as migration_20261129_145701_combined_schema_snapshot from './20261129_145701_combined_schema_snapshot'
 import * as migration_20261129_171539_content_rendered_fields from './20261129_171539_content_rendered_fields'
+import * as migration_20261129_172054_desk_workflow_depth from './20261129_172054_desk_workflow_depth'
 import * as migration_20261129_172149_api_clients from './20261129_172149_api_clients'
 import * as migration_20261129_173000_search_index from './20261129_173000_search_index'
 import * as migration_20261129_174051_webhooks from './20261129_174051_webhooks'
+import * as migration_20261129_174530_photos from './20261129_174530_photos'
+import * as migration_20261129_174547_import_review_confidence from './20261129_174547_import_review_confidence'
 import * as migration_20261129_180000_fast_public_reads from './20261129_180000_fast_public_reads'
+import * as migration_20261129_190000_corrections_bump_content_generation from './20261129_190000_corrections_bump_content_generation'
 
 export const migrations = [
   {
@@ -35,6 +39,11 @@ export const migrations = [
     name: '20261129_171539_content_rendered_fields',
   },
   {
+    up: migration_20261129_172054_desk_workflow_depth.up,
+    down: migration_20261129_172054_desk_workflow_depth.down,
+    name: '20261129_172054_desk_workflow_depth',
+  },
+  {
     up: migration_20261129_172149_api_clients.up,
     down: migration_20261129_172149_api_clients.down,
     name: '20261129_172149_api_clients',
@@ -50,8 +59,23 @@ export const migrations = [
     name: '20261129_174051_webhooks',
   },
   {
+    up: migration_20261129_174530_photos.up,
+    down: migration_20261129_174530_photos.down,
+    name: '20261129_174530_photos',
+  },
+  {
+    up: migration_20261129_174547_import_review_confidence.up,
+    down: migration_20261129_174547_import_review_confidence.down,
+    name: '20261129_174547_import_review_confidence',
+  },
+  {
     up: migration_20261129_180000_fast_public_reads.up,
     down: migration_20261129_180000_fast_public_reads.down,
     name: '20261129_180000_fast_public_reads',
+  },
+  {
+    up: migration_20261129_190000_corrections_bump_content_generation.up,
+    down: migration_20261129_190000_corrections_bump_content_generation.down,
+    name: '20261129_190000_corrections_bump_content_generation',
   },
 ]

@@ -27,7 +27,7 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 const unauthorized = (res: Response) => {
   if (res.headersSent) return
   res.setHeader('WWW-Authenticate', 'api-clients API-Key')
-  res.setHeader('Cache-Control', 'no-store')
+  res.setHeader('Cache-Control', 'private, no-store')
   res.status(401).json({
     errors: [
       {

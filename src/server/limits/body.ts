@@ -156,7 +156,7 @@ const tooLarge = (
     res,
     413,
     multipart
-      ? `Upload too large: ${declared} bytes; the limit is ${formatBytes(maxUploadBytes)} per file (MAX_UPLOAD_BYTES).`
+      ? `Upload too large: ${declared} bytes; the limit is ${formatBytes(maxUploadBytes)} per file (MEDIA_MAX_BYTES).`
       : `Request body too large: ${declared} bytes; the limit is ${formatBytes(maxBodyBytes)} (MAX_BODY_BYTES).`,
     true,
   )
@@ -190,7 +190,32 @@ export const bodyLimit =
     const type = mediaType(req)
     const limit = options.maxBodyBytes
     if (type.startsWith('multipart/')) {
-      next()
+      // A declared Content-Length was checked above and streams on to Payload, which counts each
+      // file. A chunked upload (no Content-Length) is counted here: Next buffers such a body
+      // itself and, past its own cap, stalls the connection instead of answering, so an oversize
+      // one gets its 413 here and a fitting one is replayed from memory (bounded by the limit
+      // and by the in-flight request cap).
+      if (req.headers['content-length'] !== undefined) {
+        next()
+        return
+      }
+      readCapped(req, options.maxUploadBytes + options.maxBodyBytes).then(
+        (body) => {
+          if (body === null) {
+            refuse(
+              res,
+              413,
+              `Upload too large: more than ${formatBytes(options.maxUploadBytes)} per file (MEDIA_MAX_BYTES).`,
+            )
+            return
+          }
+          // both consumers: the /api handler reads READ_BODY, Next the replayed request
+          res.locals[READ_BODY] = body
+          res.locals[REPLAYED_REQUEST] = replay(req, body)
+          next()
+        },
+        () => refuse(res, 400, 'The request body could not be read.', true),
+      )
       return
     }
     const api = req.path.startsWith('/api/')

@@ -9,6 +9,8 @@ export interface LoadSheddingOptions {
   maxQueueWaitMs: number
   /** Seconds a refused client is asked to wait (Retry-After). */
   retryAfterSeconds?: number
+  /** Refuse when the current event-loop turn has been busy this long (0 or absent: off). */
+  maxEventLoopBusyMs?: number
 }
 
 export interface LoadStats {
@@ -24,6 +26,25 @@ export const bypassesLoadShedding = (path: string): boolean =>
   path.startsWith('/_next/static/') ||
   path === '/favicon.ico'
 
+const TICK_MS = 20
+
+/**
+ * How long the current turn of the event loop has been running: a request that completes without
+ * real asynchronous work (an SQLite read is synchronous) never overlaps another one, so the
+ * concurrency count below never sees an overload: the backlog waits in the sockets instead, and
+ * every request Node parses in one turn runs before the next turn. A timer notes when each turn
+ * starts (its timers phase); a request that arrives when the turn has already been busy for longer
+ * than the limit is refused at once instead of adding to the wait of everyone behind it.
+ */
+const createBusyMeter = (): (() => number) => {
+  let tickAt = performance.now()
+  const timer = setInterval(() => {
+    tickAt = performance.now()
+  }, TICK_MS)
+  timer.unref()
+  return () => Math.max(0, performance.now() - tickAt - TICK_MS)
+}
+
 /**
  * A bounded concurrency limiter: at most `maxConcurrent` requests run, up to `maxQueued` more wait
  * (first come, first served) for at most `maxQueueWaitMs`; anything beyond gets 503 with
@@ -34,6 +55,8 @@ export const loadShedding = (
   options: LoadSheddingOptions,
 ): RequestHandler & { stats: () => LoadStats } => {
   const { maxConcurrent, maxQueued, maxQueueWaitMs } = options
+  const maxBusy = options.maxEventLoopBusyMs ?? 0
+  const busyMs = maxBusy > 0 ? createBusyMeter() : () => 0
   const retryAfter = String(options.retryAfterSeconds ?? 1)
   const waiting: Array<{ start: () => void; cancel: () => void }> = []
   let active = 0
@@ -72,6 +95,10 @@ export const loadShedding = (
       res.once('finish', done)
       res.once('close', done)
       next()
+    }
+    if (maxBusy > 0 && busyMs() > maxBusy) {
+      refuse(res, `overloaded: the server has been busy for ${Math.round(busyMs())} ms`)
+      return
     }
     if (active < maxConcurrent) {
       run()

@@ -133,6 +133,10 @@ export const normalizeOutlet = (raw: string): string => {
       const dot = word.indexOf('.')
       const name = dot > 0 ? word.slice(0, dot) : word
       const domain = dot > 0 ? word.slice(dot).toLowerCase() : ''
+      // "sumbarkini.id" → "Sumbarkini.id" (one name whether written in capitals or not)
+      if (dot > 0 && /^\p{Ll}+$/u.test(name) && /^\.[a-z.]{2,8}$/.test(domain)) {
+        return name[0].toUpperCase() + name.slice(1) + domain
+      }
       if (dot > 0 && !isAllCaps(name)) return name + domain
       const fixed =
         isAllCaps(name) && name.length > 4 && !KEEP_UPPER.has(name)
@@ -294,6 +298,7 @@ const parseSegment = (seg: string, ctx: MetaContext, info: MetaInfo, nested = fa
     const value = seg.slice(m[0].length).trim()
     // "Foto: …" followed by a long description is a caption, not a credit.
     if (value.length > 60 || /[.!?]$/.test(value)) return false
+    if (value.split(' ').length > 5 && /[.!?]\s/.test(value)) return false
     info.photoCredit = info.photoCredit ?? value
     info.credit = true
     return true
@@ -305,7 +310,7 @@ const parseSegment = (seg: string, ctx: MetaContext, info: MetaInfo, nested = fa
     return true
   }
   const initials = INITIALS_LINE.exec(seg)
-  if (initials && (seg.startsWith('(') || seg.includes('/'))) {
+  if (initials && (seg.startsWith('(') || seg.startsWith('[') || seg.includes('/'))) {
     info.initials = initials[1].replace(/\s+/g, '')
     return true
   }

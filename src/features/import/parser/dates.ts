@@ -81,12 +81,14 @@ const MDY_RE = new RegExp(
 )
 const NUM_RE = /\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b/
 const TIME_RE =
-  /(?:\b(?:pukul|jam|at|pk\.?)\s+)?\b([01]?\d|2[0-3])[:.]([0-5]\d)(?:[:.]([0-5]\d))?(?:\s*([ap])\.?\s?m\b\.?)?(?:\s*(WITA|WIB|WIT|GMT|UTC|Z)\b(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?)?/i
-const ZONE_RE = /\b(WITA|WIB|WIT)\b/
+  /(?:\b(?:pukul|jam|at|pk\.?)\s+)?\b([01]?\d|2[0-3])[:.]([0-5]\d)(?:[:.]([0-5]\d))?(?:\s*([ap])\.?\s?m\b\.?)?(?:\s*(WITA|WIB|WIT|GMT|UTC|Z|SGT|MYT|HKT|PHT|PHST|ICT|KST|JST|IST|AWST|AEST|AEDT)\b(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?)?/i
+const ZONE_RE = /\b(WITA|WIB|WIT|SGT|MYT|HKT|PHT|PHST|ICT|KST|JST|IST)\b/
+/** A bare UTC offset after the zone or the time: "GMT+8", "UTC+07:00", "+05:30". */
+const BARE_OFFSET_RE = /(?:\b(?:GMT|UTC)\s*)?([+-])(\d{1,2})(?::?(\d{2}))?(?!\d)/
 const DAY_RE =
   /\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?/gi
 const FILLER_RE =
-  /\b(?:diterbitkan|dipublikasikan|dipublish|diperbarui|diperbaharui|diupdate|terbit|tayang|published|updated|update|posted|last|modified|pukul|jam|on|at|tanggal|tgl|waktu|hari|date|dated|pada)\b/gi
+  /\b(?:diterbitkan|dipublikasikan|dipublish|diperbarui|diperbaharui|diupdate|terbit|tayang|published|updated|update|posted|last|modified|publikasi|pukul|jam|on|at|tanggal|tgl|waktu|hari|date|dated|pada)\b/gi
 const LEFTOVER_RE = /[\s\p{P}\p{S}]+/gu
 const DATE_FRAGMENT_RE = new RegExp(
   `^(?:(?:${MONTH_ALT})\\.?\\s+)?[\\d\\s/.-]+$|^[\\d\\s]+(?:${MONTH_ALT})\\.?$`,
@@ -102,6 +104,19 @@ const ZONE_OFFSETS: Record<string, string> = {
   GMT: '+00:00',
   UTC: '+00:00',
   Z: '+00:00',
+  // Asian zones as data (abbreviations are unambiguous in this corpus' region).
+  SGT: '+08:00',
+  MYT: '+08:00',
+  HKT: '+08:00',
+  PHT: '+08:00',
+  PHST: '+08:00',
+  AWST: '+08:00',
+  ICT: '+07:00',
+  KST: '+09:00',
+  JST: '+09:00',
+  IST: '+05:30',
+  AEST: '+10:00',
+  AEDT: '+11:00',
 }
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
@@ -204,6 +219,14 @@ export const findDate = (text: string): DateMatch | null => {
       zone = z[1]
       offset = ZONE_OFFSETS[zone]
       rest = cut(rest, z.index, z[0].length)
+    }
+  }
+  if (hour !== null) {
+    // "IST +05:30", "GMT+7" after a zone abbreviation or the time: the explicit offset wins.
+    const b = BARE_OFFSET_RE.exec(rest)
+    if (b && Number(b[2]) <= 14) {
+      offset = formatOffset(b[1], Number(b[2]), b[3] !== undefined ? Number(b[3]) : 0)
+      rest = cut(rest, b.index, b[0].length)
     }
   }
   return { parts: { year, month, day, hour, minute, second, offset, zone }, rest }

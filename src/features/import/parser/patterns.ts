@@ -132,6 +132,30 @@ export const CHROME_PATTERNS: readonly ChromePattern[] = [
     /^(?:waktu baca|lama baca|reading time|read time)\s*:?\s*\d+\s*(?:menit|min(?:ute)?s?)\W*$/i,
     40,
   ),
+  chrome(
+    'reading-time',
+    /^\W*(?:(?:estimasi|perkiraan|waktu|lama)?\s*(?:baca|membaca|reading time|read time|time to read)\s*:?\s*\d+\s*(?:menit|min(?:ute)?s?)|\d+\s*(?:menit|min(?:ute)?s?)\s*(?:baca|read|membaca|reading))\W*$/i,
+    50,
+  ),
+  // Chart and infographic blocks inside the body ("Grafik: …", "Chart: …", "Sumber data: …").
+  chrome(
+    'chart',
+    /^(?:(?:grafik|chart|infografis|infographic|graphic|graphics|tabel|table|peta|map|diagram|visualisasi|visualization|interaktif|interactive)\s*\d*|sumber data|data source|sumber grafis)\s*[:：]/i,
+    200,
+  ),
+  // Disclosure and partner blocks.
+  chrome(
+    'disclosure',
+    /^(?:disclaimer|disclosure|pernyataan|penafian|catatan redaksi|editor'?s note|partners?|mitra|sponsored by|didukung oleh|supported by)\s*[:：]/i,
+    600,
+  ),
+  chrome(
+    'disclosure',
+    /^(?:(?:artikel|tulisan|konten|liputan|berita) ini (?:merupakan|adalah|hasil|diproduksi|didukung|dibuat)\b.*\b(?:kerja ?sama|dukungan|didukung|mitra)\b|the views expressed\b|views expressed (?:here|in this)\b|this (?:article|story|piece|report|content) (?:is|was|has been) (?:republished|produced|supported|funded|sponsored)\b)/i,
+    400,
+  ),
+  // "(Kaltim Post - Nusantara)": outlet and rubric in brackets on their own line.
+  chrome('section-label', /^\(\s*[\p{L}\d.&' ]{2,40}?\s+[-–—|]\s+[\p{L}& ]{2,30}\)$/u, 80),
   chrome('separator', /^[\p{P}\p{S}\s]+$/u, 40),
   chrome('font-size', /^(?:a\s*){2,3}$|^a[-+]\s*a[-+]?$/i, 10),
   // Re-publication notices.
@@ -266,11 +290,11 @@ export const TEAM_CREDIT = /^(?:tim|team|redaksi|newsroom)\b\s*(.*)$/i
 
 /** Role words that may follow a name in a byline ("Fahmi, Jurnalis"). */
 export const ROLE_WORDS =
-  /^(?:jurnalis|wartawan|reporter|kontributor|koresponden|correspondent|staff writer|staf|staff|contributor|journalist|writer|penulis|editor|senior editor|editor senior|news editor|associate editor|foreign desk|desk)$/i
+  /^(?:jurnalis|wartawan|reporter|kontributor|koresponden|correspondent|staff writer|staf|staff|contributor|journalist|writer|penulis|editor|senior editor|editor senior|news editor|associate editor|foreign desk|desk|senior correspondent|correspondent|senior writer|staff reporter|columnist|kolumnis)$/i
 
 /** Editor initials at the end of a text, e.g. "(mea/jbr)". */
 export const INITIALS_RE = /\(\s*([a-z]{2,5}(?:\s*\/\s*[a-z]{2,5})*)\s*\)$/
-export const INITIALS_LINE = /^\(?\s*([a-z]{2,5}(?:\s*\/\s*[a-z]{2,5})*)\s*\)?$/
+export const INITIALS_LINE = /^[([]?\s*([a-z]{2,5}(?:\s*\/\s*[a-z]{2,5})*)\s*[)\]]?$/
 
 /** Hints that a short phrase names a news outlet rather than a person. */
 export const OUTLET_HINT =
@@ -666,3 +690,21 @@ export const EN_STOPWORDS = new Set([
   'could',
   'or',
 ])
+
+/** An affiliation line under an author's name (academic and think-tank bylines). */
+export const AFFILIATION =
+  /\b(?:universitas|university|universiti|institut|institute|college|politeknik|polytechnic|fakultas|faculty|sekolah tinggi|school of|lembaga|centre|center|pusat studi|laboratorium|laboratory|researcher|peneliti|lecturer|dosen|professor|profesor|guru besar|research fellow|fellow|analyst|analis)\b/i
+
+/** Honorifics dropped from author names ("Dr Sarah Lim"). */
+export const HONORIFIC = /^(?:dr|prof|profesor|professor|ir|drs|dra|mr|mrs|ms)\.?\s+(?=\p{Lu})/iu
+
+/** A copyright footer's owner: "© 2024 Harian X. All rights reserved." → "Harian X". */
+export const COPYRIGHT_OWNER_STRIP =
+  /(?:copyright|hak cipta|©|ⓒ|\(c\)|\b(?:19|20)\d{2}\b|[-–]\s*(?:19|20)\d{2}|all rights reserved\.?|hak cipta dilindungi(?: undang-undang)?\.?|dilindungi undang-undang\.?)/gi
+
+/** A "translated from …" note without a name ("This article was translated from the Malay original."). */
+export const TRANSLATION_NOTE =
+  /^(?:this (?:article|story) (?:was|has been|is) translated|translated from|diterjemahkan dari|artikel ini (?:telah )?diterjemahkan|terjemahan dari)\b/i
+/** "Diterjemahkan dari bahasa Inggris oleh X", "Translated from Indonesian by X" (name in group 1). */
+export const TRANSLATED_FROM_BY =
+  /^(?:translated from (?:the )?[\p{L} ]{2,30}? by|diterjemahkan dari (?:bahasa )?[\p{L} ]{2,30}? oleh)\s+(.+)$/iu

@@ -4,7 +4,18 @@ import { ARTICLES_SLUG } from '@collections/slugs'
 import { WORKFLOW_STATES } from '@/features/workflow/rules/transitions'
 import { langOf, t } from '@/admin/labels'
 import { stateLabels } from '@/features/workflow/labels'
-import { articlesByStateURL } from '@/admin/shared'
+import { deskLabels } from '@/features/workflow/deskLabels'
+import { idOf } from '@/lib/ids'
+import { articlesByStateURL, NEEDS_ATTENTION_URL } from '@/admin/shared'
+import { tImport } from '@/features/import/labels'
+
+/** Whether the current list URL filters on `source.needsAttention`. */
+const attentionActive = (searchParams: Record<string, unknown> | undefined): boolean => {
+  if (!searchParams) return false
+  if (searchParams['where[source.needsAttention][equals]'] === 'true') return true
+  const where = searchParams.where as Record<string, { equals?: unknown }> | undefined
+  return String(where?.['source.needsAttention']?.equals) === 'true'
+}
 
 /** The `where[workflowStatus][equals]` filter of the current list URL, if any. */
 const activeState = (searchParams: Record<string, unknown> | undefined): string | null => {
@@ -38,11 +49,19 @@ export const ArticleQuickFilters = async ({
       return { state, totalDocs }
     }),
   )
+  // Imported articles the parser flagged (low confidence in a field an editor checks).
+  const attention = await payload.count({
+    collection: ARTICLES_SLUG,
+    where: { 'source.needsAttention': { equals: true } },
+    overrideAccess: false,
+    user,
+  })
+  const attentionOn = attentionActive(searchParams as Record<string, unknown> | undefined)
   return (
     <nav className="redaksi-quick-filters" data-testid="article-quick-filters">
       <span className="redaksi-muted">{t(lang, 'filterByState')}</span>
       <a
-        aria-current={active === null ? 'true' : undefined}
+        aria-current={active === null && !attentionOn ? 'true' : undefined}
         className="redaksi-quick-filters__link"
         href="/admin/collections/articles"
       >
@@ -60,6 +79,33 @@ export const ArticleQuickFilters = async ({
           {stateLabels[state][lang]} <span className="redaksi-muted">{totalDocs}</span>
         </a>
       ))}
+      {user && (
+        <>
+          <a
+            className="redaksi-quick-filters__link"
+            data-testid="quick-filter-assigned-to-me"
+            href={`/admin/collections/articles?where[assignee][equals]=${encodeURIComponent(String(idOf(user)))}`}
+          >
+            {deskLabels.assignedToMe[lang]}
+          </a>
+          <a
+            className="redaksi-quick-filters__link"
+            data-testid="quick-filter-unassigned"
+            href="/admin/collections/articles?where[assignee][exists]=false"
+          >
+            {deskLabels.unassigned[lang]}
+          </a>
+        </>
+      )}
+      <a
+        aria-current={attentionOn ? 'true' : undefined}
+        className="redaksi-quick-filters__link"
+        data-testid="quick-filter-needs-attention"
+        href={NEEDS_ATTENTION_URL}
+      >
+        {tImport(lang, 'needsAttention')}{' '}
+        <span className="redaksi-muted">{attention.totalDocs}</span>
+      </a>
     </nav>
   )
 }

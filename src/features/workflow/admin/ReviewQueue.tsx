@@ -6,9 +6,11 @@ import { WORKFLOW_STATES } from '@/features/workflow/rules/transitions'
 import { formatAge, formatDateTime, langOf, t } from '@/admin/labels'
 import { stateLabels } from '@/features/workflow/labels'
 import { roleOf } from '@/access/roles'
-import { articlesByStateURL, articleURL, namesOf } from '@/admin/shared'
+import { articlesByStateURL, articleURL, NEEDS_ATTENTION_URL, namesOf } from '@/admin/shared'
+import { tImport } from '@/features/import/labels'
 import { idOf } from '@/lib/ids'
 import { WorkflowBadge } from '@/features/workflow/admin/WorkflowBadge'
+import { deskLabels, formatCountdown } from '@/features/workflow/deskLabels'
 
 const QUEUE_LIMIT = 50
 
@@ -17,7 +19,7 @@ const QUEUE_LIMIT = 50
  * linking to the filtered list, and the articles waiting for review, oldest first. Queries run
  * with the signed-in user's access; contributors only see their own articles.
  */
-export const ReviewQueue = async ({ payload, user, i18n }: ServerProps) => {
+export const ReviewQueue = async ({ payload, user, i18n, searchParams }: ServerProps) => {
   if (!user) return null
   const lang = langOf(i18n?.language)
   const role = roleOf({ user })
@@ -25,6 +27,42 @@ export const ReviewQueue = async ({ payload, user, i18n }: ServerProps) => {
   const ownOnly: Where | null =
     role === 'contributor' ? { createdBy: { equals: idOf(user) } } : null
   const scoped = (where: Where): Where => (ownOnly ? { and: [where, ownOnly] } : where)
+  // The queue's filters: ?queue=mine (assigned to me) or ?queue=unassigned.
+  const filter =
+    searchParams?.queue === 'mine' || searchParams?.queue === 'unassigned'
+      ? searchParams.queue
+      : null
+  const byAssignee = (which: 'mine' | 'unassigned'): Where =>
+    which === 'mine' ? { assignee: { equals: idOf(user) } } : { assignee: { exists: false } }
+  const inReview: Where = { workflowStatus: { equals: 'in_review' } }
+  const [mineCount, unassignedCount] = await Promise.all(
+    (['mine', 'unassigned'] as const).map(
+      async (which) =>
+        (
+          await payload.count({
+            collection: ARTICLES_SLUG,
+            where: scoped({ and: [inReview, byAssignee(which)] }),
+            overrideAccess: false,
+            user,
+          })
+        ).totalDocs,
+    ),
+  )
+  const embargoed = await payload.find({
+    collection: ARTICLES_SLUG,
+    where: scoped({
+      and: [
+        { embargoUntil: { greater_than: new Date().toISOString() } },
+        { workflowStatus: { not_equals: 'published' } },
+      ],
+    }),
+    sort: 'embargoUntil',
+    depth: 0,
+    limit: 20,
+    overrideAccess: false,
+    user,
+    select: { title: true, embargoUntil: true, workflowStatus: true },
+  })
 
   const counts = await Promise.all(
     WORKFLOW_STATES.map(async (state) => {
@@ -38,9 +76,16 @@ export const ReviewQueue = async ({ payload, user, i18n }: ServerProps) => {
     }),
   )
 
+  const attention = await payload.count({
+    collection: ARTICLES_SLUG,
+    where: scoped({ 'source.needsAttention': { equals: true } }),
+    overrideAccess: false,
+    user,
+  })
+
   const queue = await payload.find({
     collection: ARTICLES_SLUG,
-    where: scoped({ workflowStatus: { equals: 'in_review' } }),
+    where: scoped(filter ? { and: [inReview, byAssignee(filter)] } : inReview),
     sort: 'updatedAt',
     depth: 1,
     limit: QUEUE_LIMIT,
@@ -111,7 +156,62 @@ export const ReviewQueue = async ({ payload, user, i18n }: ServerProps) => {
           </li>
         ))}
       </ul>
+      <p>
+        <a
+          className="redaksi-review-queue__count"
+          data-testid="review-queue-needs-attention"
+          href={NEEDS_ATTENTION_URL}
+        >
+          <span className="redaksi-review-queue__count-number">{attention.totalDocs}</span>{' '}
+          {tImport(lang, 'needsAttention')}
+        </a>
+      </p>
       {ownOnly && <p className="redaksi-muted">{t(lang, 'reviewQueueOwnOnly')}</p>}
+      <nav className="redaksi-quick-filters" data-testid="review-queue-filters">
+        <a aria-current={filter === null ? 'true' : undefined} href="/admin">
+          {t(lang, 'all')}
+        </a>
+        <a
+          aria-current={filter === 'mine' ? 'true' : undefined}
+          data-testid="review-queue-assigned-to-me"
+          href="/admin?queue=mine"
+        >
+          {deskLabels.assignedToMe[lang]} <span className="redaksi-muted">{mineCount}</span>
+        </a>
+        <a
+          aria-current={filter === 'unassigned' ? 'true' : undefined}
+          data-testid="review-queue-unassigned"
+          href="/admin?queue=unassigned"
+        >
+          {deskLabels.unassigned[lang]} <span className="redaksi-muted">{unassignedCount}</span>
+        </a>
+      </nav>
+      {embargoed.docs.length > 0 && (
+        <>
+          <h3 className="redaksi-review-queue__subtitle">
+            {deskLabels.embargoedQueue[lang]} ({embargoed.totalDocs})
+          </h3>
+          <ol className="redaksi-review-queue__list" data-testid="review-queue-embargoed">
+            {embargoed.docs.map((a) => (
+              <li key={a.id} className="redaksi-review-queue__row">
+                <a className="redaksi-review-queue__link" href={articleURL(a.id)}>
+                  {a.title || t(lang, 'untitled')}
+                </a>
+                <span className="redaksi-review-queue__meta">
+                  <WorkflowBadge state={a.workflowStatus} lang={lang} />
+                  <span
+                    data-testid="review-queue-embargo-countdown"
+                    title={a.embargoUntil ? formatDateTime(a.embargoUntil, lang) : ''}
+                  >
+                    {deskLabels.embargoed[lang]}, {deskLabels.liftsIn[lang]}{' '}
+                    {a.embargoUntil ? formatCountdown(a.embargoUntil, now) : ''}
+                  </span>
+                </span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
       <h3 className="redaksi-review-queue__subtitle">
         {t(lang, 'waitingForReview')} ({queue.totalDocs})
       </h3>

@@ -1,6 +1,6 @@
 import type { UIFieldServerProps } from 'payload'
 
-import { ARTICLES_SLUG } from '@collections/slugs'
+import { ARTICLES_SLUG, EDITORS_SLUG } from '@collections/slugs'
 import type { Article } from '@/payload-types'
 import { fourEyesEnabled } from '@/features/workflow/config'
 import {
@@ -16,6 +16,9 @@ import { roleOf } from '@/access/roles'
 import { idOf, sameId } from '@/lib/ids'
 import { WorkflowActions } from '@/features/workflow/admin/WorkflowActions'
 import { WorkflowBadge } from '@/features/workflow/admin/WorkflowBadge'
+import { DeskControls } from '@/features/workflow/admin/DeskControls'
+import { deskLabels, formatCountdown } from '@/features/workflow/deskLabels'
+import { PhotoRightsNotice } from '@/features/photos/admin/PhotoRightsNotice'
 
 /**
  * Article edit view, sidebar (a `ui` field): the current review state and one button per
@@ -35,10 +38,27 @@ export const WorkflowPanel = async ({ id, payload, user, i18n }: UIFieldServerPr
         overrideAccess: false,
         user,
         disableErrors: true,
-        select: { workflowStatus: true, submittedBy: true, createdBy: true, publishAt: true },
+        select: {
+          workflowStatus: true,
+          submittedBy: true,
+          createdBy: true,
+          publishAt: true,
+          assignee: true,
+          embargoUntil: true,
+          unpublishAt: true,
+          featuredMedia: true,
+        },
       })) as Pick<
         Article,
-        'id' | 'workflowStatus' | 'submittedBy' | 'createdBy' | 'publishAt'
+        | 'id'
+        | 'workflowStatus'
+        | 'submittedBy'
+        | 'createdBy'
+        | 'publishAt'
+        | 'assignee'
+        | 'embargoUntil'
+        | 'unpublishAt'
+        | 'featuredMedia'
       > | null)
     : null
 
@@ -69,6 +89,25 @@ export const WorkflowPanel = async ({ id, payload, user, i18n }: UIFieldServerPr
     sameId(article.submittedBy, userId) &&
     actions.some((action) => TRANSITIONS[action].fourEyes)
 
+  const desk = role === 'editor' || role === 'admin'
+  const reviewers = desk
+    ? (
+        await payload.find({
+          collection: EDITORS_SLUG,
+          where: { role: { in: ['editor', 'admin'] } },
+          sort: 'name',
+          limit: 200,
+          depth: 0,
+          overrideAccess: false,
+          user,
+          select: { name: true },
+        })
+      ).docs.map((e) => ({ id: e.id, name: e.name }))
+    : []
+  const embargoed = Boolean(
+    article.embargoUntil && new Date(article.embargoUntil).getTime() > Date.now(),
+  )
+
   return (
     <div className="redaksi-panel" data-testid="workflow-panel" data-state={state}>
       {heading}
@@ -83,7 +122,27 @@ export const WorkflowPanel = async ({ id, payload, user, i18n }: UIFieldServerPr
           {t(lang, 'scheduledFor')}: {formatDateTime(article.publishAt, lang)}
         </p>
       )}
+      {embargoed && article.embargoUntil && (
+        <p className="redaksi-muted" data-testid="workflow-embargo">
+          <span className="redaksi-badge" data-embargo="active">
+            {deskLabels.embargoed[lang]}
+          </span>{' '}
+          {formatDateTime(article.embargoUntil, lang)} ({deskLabels.liftsIn[lang]}{' '}
+          {formatCountdown(article.embargoUntil)})
+        </p>
+      )}
+      {article.unpublishAt && (
+        <p className="redaksi-muted" data-testid="workflow-unpublish-at">
+          {deskLabels.unpublishAt[lang]}: {formatDateTime(article.unpublishAt, lang)}
+        </p>
+      )}
       {overridesFourEyes && <p className="redaksi-muted">{t(lang, 'fourEyesOverride')}</p>}
+      <PhotoRightsNotice
+        featuredMedia={article.featuredMedia}
+        payload={payload}
+        user={user}
+        lang={lang}
+      />
       <WorkflowActions
         articleId={article.id}
         actions={actions.map((action) => ({ action, label: workflowActionLabels[action][lang] }))}
@@ -103,6 +162,25 @@ export const WorkflowPanel = async ({ id, payload, user, i18n }: UIFieldServerPr
           working: ui.working[lang],
         }}
       />
+      {desk && (
+        <DeskControls
+          articleId={article.id}
+          assignee={idOf(article.assignee)}
+          reviewers={reviewers}
+          embargoUntil={article.embargoUntil ?? null}
+          unpublishAt={article.unpublishAt ?? null}
+          strings={{
+            assignee: deskLabels.assignee[lang],
+            nobody: deskLabels.nobody[lang],
+            assign: deskLabels.assign[lang],
+            embargoUntil: deskLabels.embargoUntil[lang],
+            unpublishAt: deskLabels.unpublishAt[lang],
+            save: deskLabels.save[lang],
+            clear: deskLabels.clear[lang],
+            saved: deskLabels.saved[lang],
+          }}
+        />
+      )}
     </div>
   )
 }

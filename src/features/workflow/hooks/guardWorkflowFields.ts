@@ -3,11 +3,14 @@ import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 import { ARTICLES_SLUG } from '@collections/slugs'
 import { roleOf } from '@/access/roles'
 import { WorkflowError } from '@/features/workflow/errors'
+import { featuredPhotoFacts } from '@/features/photos/facts'
 import {
   decideDirectWrite,
   IMPORTED_WORKFLOW_STATE,
   INITIAL_WORKFLOW_STATE,
   isWorkflowState,
+  photoProblems,
+  RULES,
   TRANSITION_ERROR_HTTP_STATUS,
 } from '@/features/workflow/rules/transitions'
 import type { DirectWrite } from '@/features/workflow/rules/transitions'
@@ -144,6 +147,24 @@ export const guardWorkflowFields: CollectionBeforeOperationHook = async ({
     )
   }
   if (decision.action === 'publish_changes' && args.id !== undefined) {
+    // The photo rights rules apply to "publish changes" as to every other way to go live.
+    const featured =
+      'featuredMedia' in data
+        ? { featuredMedia: data.featuredMedia }
+        : await req.payload.findByID({
+            collection: ARTICLES_SLUG,
+            id: args.id,
+            depth: 0,
+            draft: true,
+            overrideAccess: true,
+            disableErrors: true,
+            req,
+            select: { featuredMedia: true },
+          })
+    const [rule] = photoProblems(featured ? await featuredPhotoFacts(req, featured) : null)
+    if (rule) {
+      throw new WorkflowError(409, rule, `Rule ${rule}: ${RULES[rule]}`)
+    }
     const ids = (req.context[CONTEXT.publishChangesIds] as string[] | undefined) ?? []
     const id = String(args.id)
     req.context[CONTEXT.publishChangesIds] = [...ids, id]

@@ -27,6 +27,9 @@ export const keepWorkflowFields: CollectionBeforeChangeHook = ({
       submittedBy: null,
       publishAt: null,
       publishedAt: null,
+      assignee: null,
+      embargoUntil: null,
+      unpublishAt: null,
     }
   }
   const kept: Record<string, unknown> = {
@@ -35,6 +38,9 @@ export const keepWorkflowFields: CollectionBeforeChangeHook = ({
     submittedBy: originalDoc?.submittedBy ?? null,
     publishAt: originalDoc?.publishAt ?? null,
     publishedAt: originalDoc?.publishedAt ?? null,
+    assignee: originalDoc?.assignee ?? null,
+    embargoUntil: originalDoc?.embargoUntil ?? null,
+    unpublishAt: originalDoc?.unpublishAt ?? null,
   }
   // A restored version never brings its old publication status back (see decideDirectWrite).
   if (req.context?.[CONTEXT.isRestoringVersion]) kept._status = 'draft'

@@ -15,10 +15,15 @@
  *   4. ownership          contributors act on their own work only  → forbidden (403)
  *   5. four-eyes          the submitter cannot approve/publish/schedule their own version
  *                         (admins may; the result carries `override: 'four-eyes'`) → forbidden (403)
- *   6. required inputs    note for request_changes, future publishAt for schedule → bad_request (400)
+ *   6. photo rights       approve/publish/schedule/publish_changes while the featured photo lacks
+ *                         alt text or credit, or its rights have expired (PHOTO_RULES; also for
+ *                         the scheduler's publish at run time)                  → invalid_transition (409)
+ *   7. required inputs    note for request_changes, future publishAt for schedule → bad_request (400)
  *
- * The system actor (the scheduler) may only `publish` a `scheduled` article whose `publishAt` has
- * come (publishAt ≤ now).
+ * The system actor (the scheduler) may only `publish` a `scheduled` article whose time has come
+ * (the later of publishAt and embargoUntil ≤ now), and `unpublish` a `published` article whose
+ * `unpublishAt` has come. A person may not publish before an article's embargo lifts
+ * (`workflow.embargo.active`, 409); scheduling before it is fine (the scheduler waits for both).
  */
 
 import { isRole, ROLES } from '@/access/roles'
@@ -73,10 +78,16 @@ export interface TransitionContext {
   note?: string | null
   /** Required for `schedule` (must be in the future) and for the system `publish`. */
   publishAt?: Date | string | null
+  /** Nothing of the article is public before this; publish (by a person) is refused until then. */
+  embargoUntil?: Date | string | null
+  /** When the scheduler takes a published article down (the system `unpublish`). */
+  unpublishAt?: Date | string | null
   /** Defaults to `new Date()`. */
   now?: Date
   /** Four-eyes rule, on by default (WORKFLOW_FOUR_EYES). */
   fourEyes?: boolean
+  /** The article's featured photo, when it has one (photo rights rule, PHOTO_RULES). */
+  featuredPhoto?: PhotoFacts | null
 }
 
 export type TransitionErrorCode = 'forbidden' | 'invalid_transition' | 'bad_request'
@@ -142,6 +153,20 @@ const RULE_MESSAGES = {
     'Unpublishing goes through the workflow; use the workflow buttons or POST /api/articles/:id/workflow.',
   'workflow.publish-at.not-due':
     'This scheduled article is not due yet; the scheduler may only publish it once publishAt has passed.',
+  'workflow.embargo.active':
+    'This article is under embargo; it cannot be published before embargoUntil (schedule it instead: the scheduler publishes it when the embargo lifts).',
+  'workflow.embargo.not-due':
+    'This scheduled article is still under embargo; the scheduler publishes it once embargoUntil has passed.',
+  'workflow.unpublish-at.not-due':
+    'This article is not due to come down yet; the scheduler unpublishes it only once unpublishAt has passed.',
+  'workflow.unpublish-at.required':
+    'The scheduler unpublishes only articles with a scheduled take-down time (unpublishAt).',
+  'workflow.photo.alt-missing':
+    'The featured photo has no alt text; add a description of the image to the photo before approving or publishing.',
+  'workflow.photo.credit-missing':
+    'The featured photo has no credit; add the photographer or agency to the photo before approving or publishing.',
+  'workflow.photo.rights-expired':
+    'The rights to the featured photo have expired (rightsExpireAt); choose another photo or renew the rights before approving or publishing.',
 } as const satisfies Record<string, string>
 
 export type RuleId = keyof typeof RULE_MESSAGES
@@ -243,7 +268,8 @@ export const TRANSITIONS: Readonly<Record<WorkflowAction, TransitionSpec>> = {
     ownerOnly: [],
     fourEyes: false,
     requires: null,
-    systemFrom: [],
+    // The scheduler takes a live article down at its unpublishAt (scheduled unpublish).
+    systemFrom: ['published'],
   },
   // Edits to a live article are saved as a pending draft (the live version stays live); this
   // makes the newest saved version live. Editors correct live articles without a second editor,
@@ -304,6 +330,56 @@ export const EDIT_RULES: Readonly<
   admin: { states: WORKFLOW_STATES, ownerOnly: false },
   editor: { states: WORKFLOW_STATES, ownerOnly: false },
   contributor: { states: ['draft', 'changes_requested'], ownerOnly: true },
+}
+
+/** What the rule book needs to know about an article's featured photo (a media document). */
+export interface PhotoFacts {
+  alt?: string | null
+  credit?: string | null
+  rightsExpireAt?: Date | string | null
+}
+
+/**
+ * Photo rights, as data: these actions (by editors and by the scheduler at run time) are refused
+ * with 409 while the featured photo breaks one of PHOTO_RULES.check, in this order.
+ */
+export const PHOTO_RIGHTS_ACTIONS: readonly WorkflowAction[] = [
+  'approve',
+  'publish',
+  'schedule',
+  'publish_changes',
+]
+
+const blank = (v: unknown): boolean => typeof v !== 'string' || v.trim() === ''
+
+export const PHOTO_RULES: readonly {
+  rule: RuleId
+  /** True when the photo breaks the rule at `now`. */
+  broken: (photo: PhotoFacts, now: Date) => boolean
+}[] = [
+  { rule: 'workflow.photo.alt-missing', broken: (photo) => blank(photo.alt) },
+  { rule: 'workflow.photo.credit-missing', broken: (photo) => blank(photo.credit) },
+  {
+    rule: 'workflow.photo.rights-expired',
+    broken: (photo, now) => {
+      if (photo.rightsExpireAt === undefined || photo.rightsExpireAt === null) return false
+      if (photo.rightsExpireAt === '') return false
+      const at = parseDate(photo.rightsExpireAt)
+      return at === null || at.getTime() <= now.getTime()
+    },
+  },
+]
+
+/** The photo rules a featured photo breaks now (none without a featured photo). */
+export function photoProblems(photo: PhotoFacts | null | undefined, now: Date = new Date()) {
+  if (!photo) return []
+  return PHOTO_RULES.filter(({ broken }) => broken(photo, now)).map(({ rule }) => rule)
+}
+
+function photoRefusal(ctx: TransitionContext, now: Date): Failure | null {
+  if (!PHOTO_RIGHTS_ACTIONS.includes(ctx.action)) return null
+  const [rule] = photoProblems(ctx.featuredPhoto, now)
+  return rule ? fail('invalid_transition', rule) : null
 }
 
 export function isWorkflowState(v: unknown): v is WorkflowState {
@@ -375,11 +451,24 @@ function decide(ctx: TransitionContext, opts: DecideOptions): TransitionResult {
   if (!isWorkflowState(state)) return fail('bad_request', 'workflow.state.unknown')
   const spec = TRANSITIONS[action]
 
-  // The scheduler: publish of a scheduled article whose time has come, nothing else.
+  // The scheduler: publish of a scheduled article whose time has come, unpublish of a live one
+  // whose unpublishAt has come, nothing else.
   if (isSystemActor(actor)) {
     if (spec.systemFrom.length === 0) return fail('forbidden', 'workflow.system.publish-only')
     if (!spec.systemFrom.includes(state)) return invalidTransition(action, state, spec)
     if (opts.skipInputs) return succeed(state, spec.to)
+    if (action === 'unpublish') {
+      const at = ctx.unpublishAt ? parseDate(ctx.unpublishAt) : null
+      if (!at) return fail('bad_request', 'workflow.unpublish-at.required')
+      if (at.getTime() > now.getTime()) {
+        return fail('invalid_transition', 'workflow.unpublish-at.not-due')
+      }
+      return succeed(state, spec.to)
+    }
+    const embargo = ctx.embargoUntil ? parseDate(ctx.embargoUntil) : null
+    if (embargo && embargo.getTime() > now.getTime()) {
+      return fail('invalid_transition', 'workflow.embargo.not-due')
+    }
     if (ctx.publishAt === undefined || ctx.publishAt === null || ctx.publishAt === '') {
       return fail('bad_request', 'workflow.publish-at.required')
     }
@@ -388,6 +477,9 @@ function decide(ctx: TransitionContext, opts: DecideOptions): TransitionResult {
     if (publishAt.getTime() > now.getTime()) {
       return fail('invalid_transition', 'workflow.publish-at.not-due')
     }
+    // 6. Photo rights, checked again when the scheduled time comes.
+    const refusedAtRunTime = photoRefusal(ctx, now)
+    if (refusedAtRunTime) return refusedAtRunTime
     return succeed(state, spec.to, { publishAt: publishAt.toISOString() })
   }
 
@@ -427,8 +519,24 @@ function decide(ctx: TransitionContext, opts: DecideOptions): TransitionResult {
   }
   const extra: Partial<Success> = override ? { override } : {}
 
-  // 6. Required inputs.
-  if (opts.skipInputs || spec.requires === null) return succeed(state, spec.to, extra)
+  // 5b. Embargo: nobody publishes before it lifts (scheduling is fine: the scheduler waits).
+  if (action === 'publish' && ctx.embargoUntil) {
+    const embargo = parseDate(ctx.embargoUntil)
+    if (embargo && embargo.getTime() > now.getTime()) {
+      return fail('invalid_transition', 'workflow.embargo.active')
+    }
+  }
+
+  // Buttons are shown without inputs and photo checks (see availableActions; the panel lists
+  // the photo problems itself).
+  if (opts.skipInputs) return succeed(state, spec.to, extra)
+
+  // 6. Photo rights: the featured photo needs alt text, a credit and unexpired rights.
+  const photoRefused = photoRefusal(ctx, now)
+  if (photoRefused) return photoRefused
+
+  // 7. Required inputs.
+  if (spec.requires === null) return succeed(state, spec.to, extra)
 
   if (spec.requires === 'note') {
     if (typeof ctx.note !== 'string' || ctx.note.trim() === '') {
@@ -569,6 +677,8 @@ export interface ArticleFacts {
   workflowStatus?: unknown
   createdBy?: unknown
   submittedBy?: unknown
+  embargoUntil?: unknown
+  unpublishAt?: unknown
 }
 
 /**
@@ -585,6 +695,8 @@ export function transitionContext(
     state: isWorkflowState(article.workflowStatus) ? article.workflowStatus : 'draft',
     isOwner: 'id' in actor ? sameDocId(article.createdBy, actor.id) : false,
     submittedBy: idOf(article.submittedBy),
+    embargoUntil: typeof article.embargoUntil === 'string' ? article.embargoUntil : null,
+    unpublishAt: typeof article.unpublishAt === 'string' ? article.unpublishAt : null,
     fourEyes: options.fourEyes,
     ...(options.now ? { now: options.now } : {}),
   }

@@ -1,0 +1,19 @@
+import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
+
+export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.execute(sql`
+   ALTER TABLE "media" ADD COLUMN "copyright_holder" varchar;
+  ALTER TABLE "media" ADD COLUMN "usage_terms" varchar;
+  ALTER TABLE "media" ADD COLUMN "rights_expire_at" timestamp(3) with time zone;
+  ALTER TABLE "media" ADD COLUMN "prefix" varchar DEFAULT '';
+  ALTER TABLE "media" ADD COLUMN "_objectkey" varchar;`)
+}
+
+export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.execute(sql`
+   ALTER TABLE "media" DROP COLUMN "copyright_holder";
+  ALTER TABLE "media" DROP COLUMN "usage_terms";
+  ALTER TABLE "media" DROP COLUMN "rights_expire_at";
+  ALTER TABLE "media" DROP COLUMN "prefix";
+  ALTER TABLE "media" DROP COLUMN "_objectkey";`)
+}
