@@ -28,6 +28,8 @@ const nodesOf = (fields: Field[]): Node[] =>
           : nodesOf(tab.fields),
       )
     }
+    // ui fields hold no data: they must not keep a group of refused fields in the answer (`{}`)
+    if (field.type === 'ui') return []
     if (!('name' in field) || !field.name) {
       return 'fields' in field && Array.isArray(field.fields) ? nodesOf(field.fields) : []
     }
