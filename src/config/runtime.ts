@@ -10,12 +10,19 @@ interface RuntimeSettings {
   listenOrigins: string[]
   /** CLIs: logs go to stderr so stdout stays machine-readable. */
   logToStderr: boolean
+  /** `npm run seed -- --dry-run`: start-up work that writes (backfills, index builds) is skipped. */
+  readOnly: boolean
 }
 
 const store = globalThis as typeof globalThis & { __redaksiRuntime?: RuntimeSettings }
 
 const settings = (): RuntimeSettings =>
-  (store.__redaksiRuntime ??= { localStart: false, listenOrigins: [], logToStderr: false })
+  (store.__redaksiRuntime ??= {
+    localStart: false,
+    listenOrigins: [],
+    logToStderr: false,
+    readOnly: false,
+  })
 
 export const runtime = {
   get: (): Readonly<RuntimeSettings> => settings(),
@@ -27,5 +34,8 @@ export const runtime = {
   },
   logToStderr: (): void => {
     settings().logToStderr = true
+  },
+  markReadOnly: (): void => {
+    settings().readOnly = true
   },
 }

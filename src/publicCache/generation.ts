@@ -118,6 +118,21 @@ export const currentGeneration = async (payload: Payload, checkMs: number): Prom
   return state.reading
 }
 
+/**
+ * The statement that bumps the generation from application code, for public data the triggers
+ * do not see (the search index: SQLite cannot put triggers on FTS5 tables). Run it in the
+ * change's transaction. On Postgres it bumps once per transaction, like the trigger function.
+ */
+export const bumpGenerationSql = (adapter: string): string | null => {
+  if (adapter === 'sqlite') {
+    return `UPDATE ${GENERATION_TABLE} SET generation = generation + 1, changed_at = CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE id = 1`
+  }
+  if (adapter === 'postgres') {
+    return `UPDATE ${GENERATION_TABLE} SET generation = generation + 1, changed_at = clock_timestamp(), last_xid = txid_current() WHERE id = 1 AND last_xid IS DISTINCT FROM txid_current()`
+  }
+  return null
+}
+
 /** A write in this process touched public content: re-read the generation for a while (and bump it on MongoDB). */
 export const noteContentChange = (): void => {
   state.localCounter++

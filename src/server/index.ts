@@ -117,6 +117,9 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
 
   const app = express()
   app.disable('x-powered-by')
+  // ETags come from the public response cache only (strong, per content generation); Express's
+  // own weak ones would make credentialed and error responses look revalidatable
+  app.set('etag', false)
   app.set('trust proxy', env.trustProxy())
   // Security (src/server/security): headers everywhere, client address for the login throttle,
   // Origin check for cookie-authenticated writes.

@@ -32,15 +32,13 @@ describe.each(TEST_DATABASES)('API clients, preview and OpenAPI on %s', (kind) =
     tokens = await bootstrapAccounts(api)
     // while there is no API client yet: Payload's auth routes must not create or sign one in
     for (const path of ['first-register', 'login', 'forgot-password', 'reset-password', 'unlock']) {
-      const res = await api
-        .as(null)
-        .post(`/api/api-clients/${path}`, {
-          name: 'Intruder',
-          scope: 'preview',
-          email: 'x@x.test',
-          password: 'x'.repeat(20),
-          token: 'x',
-        })
+      const res = await api.as(null).post(`/api/api-clients/${path}`, {
+        name: 'Intruder',
+        scope: 'preview',
+        email: 'x@x.test',
+        password: 'x'.repeat(20),
+        token: 'x',
+      })
       emptyCollectionProbes.push([path, res.status, JSON.stringify(res.body)])
     }
     published = await issueClient(api.as(tokens.admin), 'Website', 'published')

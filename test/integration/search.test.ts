@@ -95,7 +95,12 @@ describe.each(TEST_DATABASES)('full-text search on %s', (kind) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(kind)
-    server = await startTestServer({ databaseUri: db.uri })
+    server = await startTestServer({
+      databaseUri: db.uri,
+      // tests write the index from this process and a CLI: the server re-reads the content
+      // generation on every request instead of every 500 ms
+      env: { PUBLIC_CACHE_CHECK_MS: '0' },
+    })
     api = new Api(server.url)
     anon = api.as(null)
     tokens = await bootstrapAccounts(api)
@@ -375,7 +380,12 @@ describe.each(TEST_DATABASES)('full-text search on %s', (kind) => {
     await engine.clear({ payload, context: {} } as PayloadRequest)
     expect(await ids('ukraina')).toEqual([])
     await server.stop()
-    server = await startTestServer({ databaseUri: db.uri })
+    server = await startTestServer({
+      databaseUri: db.uri,
+      // tests write the index from this process and a CLI: the server re-reads the content
+      // generation on every request instead of every 500 ms
+      env: { PUBLIC_CACHE_CHECK_MS: '0' },
+    })
     api = new Api(server.url)
     anon = api.as(null)
     expect(server.output()).toMatch(/search: indexed 3 published articles/)

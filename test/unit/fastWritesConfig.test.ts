@@ -16,12 +16,24 @@ import { AUDIT_EVENTS_SLUG, AUTHORS_SLUG, MEDIA_SLUG } from '@collections/slugs'
 const FAST_WRITTEN = {
   [MEDIA_SLUG]: {
     hooks: {
-      // operation-level: caps REST/GraphQL reads; refuses control characters except for the importer
-      beforeOperation: ['enforceRequestLimits', 'rejectControlCharacters'],
+      // the public response cache: the database triggers bump the content generation for fast
+      // writes too; these only make this process re-read it at once
+      afterChange: ['noteChange'],
+      afterDelete: ['noteDelete'],
+      // operation-level: caps REST/GraphQL reads; refuses control characters except for the
+      // importer; uploads only (the importer writes caption-only rows, no file); public reads
+      beforeOperation: [
+        'enforceRequestLimits',
+        'rejectControlCharacters',
+        'cleanUpload',
+        'projectPublicFields',
+      ],
     },
     // upload URLs and the photo status only concern files (caption-only rows have none) or reads
     fieldHooks: [
       'photoStatus.afterRead',
+      'prefix.beforeChange', // storage-s3: the object key prefix of a stored file
+
       'url.afterRead',
       'url.beforeChange',
       'thumbnailURL.afterRead',
@@ -33,7 +45,8 @@ const FAST_WRITTEN = {
       'sizes.hero.url.beforeChange',
     ],
     required: ['caption'], // MediaRow.caption
-    defaults: ['inPublishedArticle=false'], // the column default stores the same
+    // the column default stores the same; storage-s3's prefix is for stored files only
+    defaults: ['inPublishedArticle=false', 'prefix=""'],
   },
   [AUDIT_EVENTS_SLUG]: {
     hooks: { beforeOperation: ['enforceRequestLimits', 'rejectControlCharacters'] },
@@ -43,10 +56,12 @@ const FAST_WRITTEN = {
   },
   [AUTHORS_SLUG]: {
     hooks: {
-      afterChange: ['refreshPhotoAfterChange'], // a new author has no photo
-      afterDelete: ['refreshPhotoAfterDelete'],
+      // a new author has no photo; a new author is in no live article yet (nothing to re-index
+      // for search); the content-generation triggers see fast writes (noteChange: this process)
+      afterChange: ['refreshPhotoAfterChange', 'reindexAuthorArticles', 'noteChange'],
+      afterDelete: ['refreshPhotoAfterDelete', 'noteDelete'],
       beforeChange: ['normalizeAuthorName'], // reproduced: derivedAuthorFields
-      beforeOperation: ['enforceRequestLimits', 'rejectControlCharacters'],
+      beforeOperation: ['enforceRequestLimits', 'rejectControlCharacters', 'projectPublicFields'],
       beforeValidate: ['uniqueSlugFrom'], // reproduced: firstFreeSlug over the stored slugs
     },
     fieldHooks: ['slug.beforeDuplicate'], // duplicates only

@@ -1,6 +1,7 @@
 import type { Config, Plugin } from 'payload'
 
 import { ARTICLES_SLUG } from '@collections/slugs'
+import { runtime } from '@/config/runtime'
 import { env } from '@/config/env'
 import { extendCollection, insertFieldsAfter } from '@/features/shared/extend'
 import { backfillRenderedFields } from './backfill'
@@ -30,6 +31,7 @@ export const contentPlugin: Plugin = (config: Config): Config => {
     ...withArticles,
     onInit: async (payload) => {
       await withArticles.onInit?.(payload)
+      if (runtime.get().readOnly) return
       try {
         const filled = await backfillRenderedFields(payload)
         if (filled.articles + filled.versions > 0) {

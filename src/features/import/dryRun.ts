@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import type { SanitizedConfig } from 'payload'
 
 import type { DatabaseTarget } from '@/config/database'
+import { runtime } from '@/config/runtime'
 import { sqliteFilePath } from '@/config/database'
 
 /**
@@ -21,6 +22,8 @@ export const dryRunCanReadDatabase = (target: DatabaseTarget): boolean => {
  * pushes no schema and does not switch the journal mode, so the database is left as it was.
  */
 export const readOnlySchemaConfig = (config: SanitizedConfig): SanitizedConfig => {
+  // and the features' start-up work that writes (content backfill, search index) stands down
+  runtime.markReadOnly()
   const { init } = config.db
   config.db = {
     ...config.db,

@@ -28,7 +28,7 @@ const nodesOf = (fields: Field[]): Node[] =>
           : nodesOf(tab.fields),
       )
     }
-    // ui fields hold no data: they must not keep a group of refused fields in the answer (`{}`)
+    // a `ui` field holds no data: it never makes its group readable
     if (field.type === 'ui') return []
     if (!('name' in field) || !field.name) {
       return 'fields' in field && Array.isArray(field.fields) ? nodesOf(field.fields) : []
@@ -100,9 +100,13 @@ const mergeExclusions = (select: SelectType, hidden: Record<string, unknown>): S
  * (anonymous or non-staff) caller may not read, and the related collections' hidden fields in
  * `populate`. Staff and trusted server code are untouched.
  */
-export const publicProjection =
-  (related: string[]): CollectionBeforeOperationHook =>
-  async ({ args, collection, operation, req }) => {
+export const publicProjection = (related: string[]): CollectionBeforeOperationHook => {
+  const projectPublicFields: CollectionBeforeOperationHook = async ({
+    args,
+    collection,
+    operation,
+    req,
+  }) => {
     if (operation !== 'read' || !args || typeof args !== 'object') return args
     const a = args as {
       overrideAccess?: boolean
@@ -126,3 +130,5 @@ export const publicProjection =
     }
     return next as typeof args
   }
+  return projectPublicFields
+}

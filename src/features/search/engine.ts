@@ -1,5 +1,8 @@
+import { sql } from '@payloadcms/db-sqlite' // drizzle's sql (the same export in db-postgres)
 import type { Payload, PayloadRequest } from 'payload'
 
+import { bumpGenerationSql, noteContentChange } from '@/publicCache/generation'
+import { drizzleFor } from './adapters/drizzle'
 import type { SearchParams } from './query'
 
 /**
@@ -71,15 +74,47 @@ export interface SearchEngine {
   ) => Promise<{ hits: RawHit[]; totalDocs: number }>
 }
 
+/**
+ * Search results are public responses the response cache keeps (src/publicCache): every index
+ * write also bumps the content generation in the same transaction (a reindex from the CLI or
+ * another server included), since no trigger sees the index tables.
+ */
+const bumpingGeneration = (engine: SearchEngine): SearchEngine => {
+  const bump = async (req: PayloadRequest) => {
+    const statement = bumpGenerationSql(req.payload.db.name)
+    if (statement) {
+      const db = await drizzleFor(req)
+      if (db.run) await db.run(sql.raw(statement))
+      else await db.execute?.(sql.raw(statement))
+    }
+    noteContentChange()
+  }
+  return {
+    ...engine,
+    upsert: async (req, doc) => {
+      await engine.upsert(req, doc)
+      await bump(req)
+    },
+    remove: async (req, id) => {
+      await engine.remove(req, id)
+      await bump(req)
+    },
+    clear: async (req) => {
+      await engine.clear(req)
+      await bump(req)
+    },
+  }
+}
+
 /** The engine for the configured database adapter. */
 export const engineFor = async (payload: Payload): Promise<SearchEngine> => {
   switch (payload.db.name) {
     case 'sqlite':
-      return (await import('./adapters/sqlite')).sqliteEngine
+      return bumpingGeneration((await import('./adapters/sqlite')).sqliteEngine)
     case 'postgres':
-      return (await import('./adapters/postgres')).postgresEngine
+      return bumpingGeneration((await import('./adapters/postgres')).postgresEngine)
     case 'mongoose':
-      return (await import('./adapters/mongodb')).mongodbEngine
+      return bumpingGeneration((await import('./adapters/mongodb')).mongodbEngine)
     default:
       throw new Error(`search: no full-text engine for database adapter "${payload.db.name}"`)
   }

@@ -1,6 +1,7 @@
 import type { Config, GraphQLExtension, Plugin } from 'payload'
 
 import { ARTICLES_SLUG, AUTHORS_SLUG } from '@collections/slugs'
+import { runtime } from '@/config/runtime'
 import { extendCollection } from '@/features/shared/extend'
 import { engineFor } from './engine'
 import { searchQueries } from './graphql'
@@ -44,6 +45,7 @@ export const searchPlugin: Plugin = (config: Config): Config => {
     },
     onInit: async (payload) => {
       await withAuthors.onInit?.(payload)
+      if (runtime.get().readOnly) return
       try {
         const engine = await engineFor(payload)
         await engine.ensure(payload)

@@ -10,6 +10,7 @@ import * as migration_20261129_174051_webhooks from './20261129_174051_webhooks'
 import * as migration_20261129_174530_photos from './20261129_174530_photos'
 import * as migration_20261129_174547_import_review_confidence from './20261129_174547_import_review_confidence'
 import * as migration_20261129_180000_fast_public_reads from './20261129_180000_fast_public_reads'
+import * as migration_20261129_184544_combined_schema_snapshot_2 from './20261129_184544_combined_schema_snapshot_2'
 import * as migration_20261129_190000_corrections_bump_content_generation from './20261129_190000_corrections_bump_content_generation'
 
 export const migrations = [
@@ -72,6 +73,11 @@ export const migrations = [
     up: migration_20261129_180000_fast_public_reads.up,
     down: migration_20261129_180000_fast_public_reads.down,
     name: '20261129_180000_fast_public_reads',
+  },
+  {
+    up: migration_20261129_184544_combined_schema_snapshot_2.up,
+    down: migration_20261129_184544_combined_schema_snapshot_2.down,
+    name: '20261129_184544_combined_schema_snapshot_2',
   },
   {
     up: migration_20261129_190000_corrections_bump_content_generation.up,

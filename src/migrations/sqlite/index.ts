@@ -11,6 +11,7 @@ import * as migration_20261129_174035_webhooks from './20261129_174035_webhooks'
 import * as migration_20261129_174518_photos from './20261129_174518_photos'
 import * as migration_20261129_174536_import_review_confidence from './20261129_174536_import_review_confidence'
 import * as migration_20261129_180000_fast_public_reads from './20261129_180000_fast_public_reads'
+import * as migration_20261129_184525_combined_schema_snapshot_2 from './20261129_184525_combined_schema_snapshot_2'
 import * as migration_20261129_190000_corrections_bump_content_generation from './20261129_190000_corrections_bump_content_generation'
 
 export const migrations = [
@@ -78,6 +79,11 @@ export const migrations = [
     up: migration_20261129_180000_fast_public_reads.up,
     down: migration_20261129_180000_fast_public_reads.down,
     name: '20261129_180000_fast_public_reads',
+  },
+  {
+    up: migration_20261129_184525_combined_schema_snapshot_2.up,
+    down: migration_20261129_184525_combined_schema_snapshot_2.down,
+    name: '20261129_184525_combined_schema_snapshot_2',
   },
   {
     up: migration_20261129_190000_corrections_bump_content_generation.up,
