@@ -141,27 +141,6 @@ export const noteContentChange = (): void => {
   state.checkedAt = 0
 }
 
-/**
- * Bumps the generation for a change the triggers cannot see: a write to a table outside
- * PUBLIC_TABLES that public responses read, i.e. the search index (FTS5 virtual tables take no
- * triggers). Its own statement, outside any transaction (call it after the change committed, so
- * the generation row is never locked for the length of a batch). Every server sees the new value
- * within PUBLIC_CACHE_CHECK_MS; this process at once.
- */
-export const bumpContentGeneration = async (payload: Payload): Promise<void> => {
-  const db = payload.db as unknown as Db
-  if (db.name === 'sqlite' && db.client) {
-    await db.client.execute(
-      `UPDATE ${GENERATION_TABLE} SET generation = generation + 1, changed_at = CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE id = 1`,
-    )
-  } else if (db.name === 'postgres' && db.pool) {
-    await db.pool.query(
-      `UPDATE ${GENERATION_TABLE} SET generation = generation + 1, changed_at = clock_timestamp(), last_xid = NULL WHERE id = 1`,
-    )
-  }
-  noteContentChange()
-}
-
 /** Called with the new generation whenever this process learns of one (the response cache clears itself). */
 export const onGenerationChange = (listener: (g: Generation) => void): (() => void) => {
   state.listeners.add(listener)

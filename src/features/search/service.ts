@@ -5,7 +5,6 @@ import { ARTICLES_SLUG, AUTHORS_SLUG } from '@collections/slugs'
 import { env } from '@/config/env'
 import { articleUrl } from '@/features/content/render'
 import { BadRequestError } from '@/limits/readCaps'
-import { bumpContentGeneration } from '@/publicCache/generation'
 import type { Article } from '@/payload-types'
 import { engineFor } from './engine'
 import type { SearchDocument, SearchResults } from './engine'
@@ -129,8 +128,6 @@ export const reindexArticles = async (
     }
   }
   const removed = await removeStale(payload, live)
-  // the index is not a trigger-watched table: cached search answers must not outlive the rebuild
-  await bumpContentGeneration(payload)
   return { indexed: live.size, removed }
 }
 

@@ -28,18 +28,14 @@ const unauthorized = (res: Response) => {
   if (res.headersSent) return
   res.setHeader('WWW-Authenticate', 'api-clients API-Key')
   res.setHeader('Cache-Control', 'private, no-store')
-  res.setHeader('Content-Type', 'application/json; charset=utf-8')
-  // res.end, not res.json: no Express ETag on a refusal (nothing here may be revalidated)
-  res.status(401).end(
-    JSON.stringify({
-      errors: [
-        {
-          message:
-            'This API key is not valid (unknown, malformed, replaced, disabled or deleted). Send `Authorization: api-clients API-Key <key>` with a current key.',
-        },
-      ],
-    }),
-  )
+  res.status(401).json({
+    errors: [
+      {
+        message:
+          'This API key is not valid (unknown, malformed, replaced, disabled or deleted). Send `Authorization: api-clients API-Key <key>` with a current key.',
+      },
+    ],
+  })
 }
 
 /**
