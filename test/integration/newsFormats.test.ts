@@ -141,7 +141,10 @@ describe.each(TEST_DATABASES)('news formats (feeds, sitemaps, ninjs) on %s', (ki
       .toBuffer()
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'foto.png')
-    form.append('_payload', JSON.stringify({ caption: 'Foto pasar', credit: 'Foto/Redaksi' }))
+    form.append(
+      '_payload',
+      JSON.stringify({ caption: 'Foto pasar', credit: 'Foto/Redaksi', alt: 'Pasar pagi' }),
+    )
     const upload = await fetch(`${server.url}/api/media`, {
       method: 'POST',
       headers: { Authorization: `JWT ${tokens.editor}` },

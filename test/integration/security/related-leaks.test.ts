@@ -43,8 +43,14 @@ describe.each(TEST_DATABASES)('media and authors follow their articles on %s', (
         credit: 'Secret Photographer',
       })
     ).body.doc.id
-    featuredId = (await c.post<{ doc: { id: Id } }>('/api/media', { caption: 'Featured draft' }))
-      .body.doc.id
+    // a featured photo needs alt text and a credit before the article can be published
+    featuredId = (
+      await c.post<{ doc: { id: Id } }>('/api/media', {
+        caption: 'Featured draft',
+        alt: 'Featured draft photo',
+        credit: 'Tes',
+      })
+    ).body.doc.id
     authorId = (await c.post<{ doc: { id: Id } }>('/api/authors', { name: 'Rahasia Reporter' }))
       .body.doc.id
     articleId = (
