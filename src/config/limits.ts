@@ -1,6 +1,7 @@
 import os from 'node:os'
 
 import { ConfigError } from './errors'
+import { readInt } from './envValues'
 
 /**
  * Resource limits: request bodies, read sizes, GraphQL query shape and load shedding. Read once
@@ -61,18 +62,6 @@ export const parseBytes = (name: string, raw: string): number => {
   const bytes = Math.floor(Number(match[1]) * unit)
   if (bytes < 1024) throw new ConfigError(name, `${name} must be at least 1kb, got "${raw}"`)
   return bytes
-}
-
-const readInt = (env: Env, name: string, fallback: number, min: number, max: number): number => {
-  const raw = env[name]?.trim()
-  if (raw === undefined || raw === '') return fallback
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new ConfigError(
-      name,
-      `${name} must be a whole number from ${min} to ${max}, got "${raw}"`,
-    )
-  }
-  return Number(raw)
 }
 
 const readBytes = (env: Env, name: string, fallback: number): number => {

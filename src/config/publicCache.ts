@@ -1,4 +1,5 @@
 import { ConfigError } from './errors'
+import { readInt } from './envValues'
 import { parseBytes } from './limits'
 
 /**
@@ -21,18 +22,6 @@ export interface PublicCacheSettings {
 }
 
 type Env = Record<string, string | undefined>
-
-const readInt = (env: Env, name: string, fallback: number, min: number, max: number): number => {
-  const raw = env[name]?.trim()
-  if (raw === undefined || raw === '') return fallback
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new ConfigError(
-      name,
-      `${name} must be a whole number from ${min} to ${max}, got "${raw}"`,
-    )
-  }
-  return Number(raw)
-}
 
 const readBytes = (env: Env, name: string, fallback: number): number => {
   const raw = env[name]?.trim()

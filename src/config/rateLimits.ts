@@ -1,4 +1,4 @@
-import { ConfigError } from './errors'
+import { readInt } from './envValues'
 
 /**
  * Request rate limits at the edge of the API (src/server/api/rateLimits.ts), per window:
@@ -20,18 +20,6 @@ export interface RateLimits {
 }
 
 type Env = Record<string, string | undefined>
-
-const readInt = (env: Env, name: string, fallback: number, min: number, max: number): number => {
-  const raw = env[name]?.trim()
-  if (raw === undefined || raw === '') return fallback
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new ConfigError(
-      name,
-      `${name} must be a whole number from ${min} to ${max}, got "${raw}"`,
-    )
-  }
-  return Number(raw)
-}
 
 /** Pure: the rate limits an environment asks for (throws ConfigError on a bad value). */
 export const resolveRateLimits = (env: Env): RateLimits => ({
