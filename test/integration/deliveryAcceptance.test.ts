@@ -1,8 +1,4 @@
-import crypto from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
-import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -16,6 +12,7 @@ import { ninjsErrors } from '../helpers/ninjs'
 import { startTestServer } from '../helpers/server'
 import type { TestServer } from '../helpers/server'
 import { child, children, parseXml, rootOf, textOf } from '../helpers/xml'
+import { readmeVerify, startReceiver } from '../helpers/webhookReceiver'
 
 /**
  * Issue #11 acceptance, end to end on the real server: the imported seed, published by an editor
@@ -29,61 +26,6 @@ type Id = number | string
 const SEED = 'seeds/000_4fd9d068e36e76ef.txt'
 const SEED_TITLE =
   'Bantu Ukraina dengan Senjata Canggih, NATO Rupanya Enggan Perang Terbuka dengan Rusia'
-
-/** The signature check from the README's "Webhooks" section, taken from the README itself. */
-const readmeVerify = (() => {
-  const readme = readFileSync(path.join(process.cwd(), 'README.md'), 'utf8')
-  const section = readme.slice(readme.indexOf('## Webhooks'))
-  const source = /function verifySignature[\s\S]*?\n}\n/.exec(section)?.[0]
-  if (!source) throw new Error('README: no verifySignature in the Webhooks section')
-  return new Function('crypto', 'Buffer', `${source}; return verifySignature`)(crypto, Buffer) as (
-    secret: string,
-    timestamp: unknown,
-    signature: unknown,
-    rawBody: string,
-  ) => boolean
-})()
-
-interface Received {
-  path: string
-  headers: http.IncomingHttpHeaders
-  body: string
-  at: number
-}
-
-/** A local receiver: per path, a script of status codes (the last one repeats). */
-const startReceiver = async () => {
-  const received: Received[] = []
-  const scripts = new Map<string, number[]>()
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => {
-      const p = req.url ?? '/'
-      const n = received.filter((r) => r.path === p).length
-      received.push({
-        path: p,
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-        at: Date.now(),
-      })
-      const script = scripts.get(p) ?? [200]
-      res.writeHead(script[Math.min(n, script.length - 1)]).end('ok')
-    })
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const port = (server.address() as AddressInfo).port
-  return {
-    url: (p: string) => `http://127.0.0.1:${port}${p}`,
-    on: (p: string, script: number[]) => scripts.set(p, script),
-    at: (p: string) => received.filter((r) => r.path === p),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  }
-}
 
 /** Polls `probe` every 50 ms; resolves with its value and the ms since `since`. */
 const within = async <T>(
