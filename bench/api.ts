@@ -111,6 +111,9 @@ const startRedaksi = (cache: boolean) =>
     PORT: '0',
     SEED_ON_START: 'false',
     PUBLIC_CACHE: cache ? 'on' : 'off',
+    // one client address makes all the load here (as a CDN or a site's server would): the
+    // per-address anonymous rate limit (300/min by default) would answer 429 to nearly all of it
+    RATE_LIMIT_ANONYMOUS: process.env.RATE_LIMIT_ANONYMOUS ?? '10000000',
   })
 
 interface Scenario {
@@ -177,7 +180,8 @@ const measure = async (
   const result = await autocannon({ ...options, connections, duration: seconds, timeout: 10 })
   probing = false
   await probe
-  const rps = Math.round(result.requests.average)
+  // successful answers per second: a 429 or 503 is not served content (counted as non-2xx)
+  const rps = Math.round(result['2xx'] / Math.max(1, result.duration))
   if (serverName === 'raw baseline') baselineRps.set(`${scenario.id}@${connections}`, rps)
   const base = scenario.baseline
     ? baselineRps.get(`${scenario.baseline}@${connections}`)
@@ -424,13 +428,17 @@ const main = async () => {
   console.log('\nTargets (issue #10)')
   check(
     'cached list depth 1 ≥ 1.5× raw, p99 < 20 ms at c=10',
-    cached ? parseFloat(cached.ratio) >= 1.5 && cached.p99 < 20 : undefined,
-    cached ? `${cached.ratio} raw, p99 ${cached.p99} ms` : 'not run',
+    cached ? parseFloat(cached.ratio) >= 1.5 && cached.p99 < 20 && cached.non2xx === 0 : undefined,
+    cached ? `${cached.ratio} raw, p99 ${cached.p99} ms, non-2xx ${cached.non2xx}` : 'not run',
   )
   check(
     'uncached list depth 1 ≥ 0.5× raw, p99 < 100 ms at c=10',
-    uncached ? parseFloat(uncached.ratio) >= 0.5 && uncached.p99 < 100 : undefined,
-    uncached ? `${uncached.ratio} raw, p99 ${uncached.p99} ms` : 'not run',
+    uncached
+      ? parseFloat(uncached.ratio) >= 0.5 && uncached.p99 < 100 && uncached.non2xx === 0
+      : undefined,
+    uncached
+      ? `${uncached.ratio} raw, p99 ${uncached.p99} ms, non-2xx ${uncached.non2xx}`
+      : 'not run',
   )
   check(
     'c=50 uncached: 0 errors, 0 timeouts, p99 < 500 ms',

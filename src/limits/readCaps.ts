@@ -15,6 +15,9 @@ export class BadRequestError extends APIError {
   }
 }
 
+/** Pages past this are refused (an OFFSET that large is a scan, not a reader). */
+const MAX_PAGE = 1_000_000
+
 const INTEGER_ID = /^[1-9][0-9]{0,15}$/
 const OBJECT_ID = /^[0-9a-f]{24}$/i
 
@@ -112,6 +115,13 @@ export const enforceRequestLimits: CollectionBeforeOperationHook = ({
   checkRouteID(req, collection.slug)
   const opArgs = args as OperationArgs
   if (operation === 'create' || operation === 'update') checkData(opArgs)
+  // for everyone, staff too: a negative or fractional page became a negative OFFSET (Postgres: 500)
+  if (
+    typeof opArgs.page === 'number' &&
+    (!Number.isInteger(opArgs.page) || opArgs.page < 1 || opArgs.page > MAX_PAGE)
+  ) {
+    throw new BadRequestError(`page must be a whole number from 1 to ${MAX_PAGE}.`)
+  }
   if (overrideAccess === true || roleOf(req) !== null) return args
   // A collection can opt in to serving unpaginated reads (Payload's GraphQL join resolvers ask
   // for `pagination: false`) as their first capped page instead of a 400 (corrections do).

@@ -52,6 +52,8 @@ const DROPPED_HEADERS = new Set([
   'last-modified',
   'cache-control',
   'vary',
+  // src/publicCache/documentCache.ts: true of the request that computed the entry, not of a hit
+  'x-document-cache',
 ])
 
 export const VARY = 'Authorization, Cookie'

@@ -20,6 +20,8 @@ import { ensureGenerationSchema } from '@/publicCache/schema'
 import { bodyLimit, declaredSizeLimit, requestForNext } from './limits/body'
 import { loadShedding } from './limits/loadShedding'
 import { payloadApi } from './payloadApi'
+import { createDocumentCache } from '@/publicCache/documentCache'
+import type { DocumentCache } from '@/publicCache/documentCache'
 import { createPublicCache } from '@/publicCache/responseCache'
 import type { PublicCache } from '@/publicCache/responseCache'
 import { runStartupTasks } from './startupTasks'
@@ -46,6 +48,8 @@ export interface RunningServer {
   payload: Payload
   /** The anonymous response cache (statistics for benchmarks and tests). */
   publicCache: PublicCache
+  /** The document cache under it (statistics for benchmarks and tests). */
+  documentCache: DocumentCache
   close: () => Promise<void>
 }
 
@@ -114,6 +118,9 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     closing: false,
   }
   const publicCache = createPublicCache(cacheSettings, () => (state.handle ? state.payload : null))
+  const documentCache = createDocumentCache(cacheSettings, () =>
+    state.handle ? state.payload : null,
+  )
 
   const app = express()
   app.disable('x-powered-by')
@@ -245,7 +252,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     state.handle = instance.getRequestHandler() as NextHandler
 
     const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`
-    const api = payloadApi(config, publicCache)
+    const api = payloadApi(config, publicCache, documentCache)
     await api.warm(url).catch((err: unknown) => {
       payload.logger.warn(`warming the API handlers failed: ${String((err as Error)?.message)}`)
     })
@@ -253,7 +260,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     payload.logger.info(
       `Redaksi listening on ${url} (${options.dev ? 'development' : 'production'}, database: ${target.kind}); admin at ${url}/admin`,
     )
-    return { url, port, payload, publicCache, close: shutdown }
+    return { url, port, payload, publicCache, documentCache, close: shutdown }
   } catch (err) {
     await shutdown().catch(() => undefined)
     throw err

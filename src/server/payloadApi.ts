@@ -9,6 +9,7 @@ import type { SanitizedConfig } from 'payload'
 
 import { isPublicReader } from '@/publicCache/reader'
 
+import type { DocumentCache } from '@/publicCache/documentCache'
 import type { PublicCache } from '@/publicCache/responseCache'
 import { readBody } from './limits/body'
 
@@ -105,7 +106,11 @@ const toFetchRequest = (req: Request, res: Response, method: string): globalThis
  * request/response adaptation in between. Access rules, hooks and error shapes are Payload's own,
  * unchanged. Public 200s pass through the response cache (src/publicCache).
  */
-export const payloadApi = (config: Promise<SanitizedConfig>, cache: PublicCache) => {
+export const payloadApi = (
+  config: Promise<SanitizedConfig>,
+  cache: PublicCache,
+  documents: DocumentCache,
+) => {
   let handlers: Promise<Handlers> | null = null
   const handle = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     handlers ??= loadHandlers(config)
@@ -145,6 +150,12 @@ export const payloadApi = (config: Promise<SanitizedConfig>, cache: PublicCache)
         jsonError(res, 400, 'Malformed URL: a path segment is not valid percent-encoding.')
         return
       }
+      // an anonymous list not in the response cache: from cached documents when it can be
+      const assembled = method === 'GET' ? await documents.list(req, h.rest.GET) : null
+      if (assembled) {
+        writeBuffered(req, res, assembled.status, assembled.headers, assembled.body, cache)
+        return
+      }
       response = await handler(toFetchRequest(req, res, method), {
         params: Promise.resolve({ slug }),
       })
@@ -179,10 +190,7 @@ const writeResponse = async (
 ): Promise<void> => {
   if (cache.wantsBody(res)) {
     const body = response.body ? Buffer.from(await response.arrayBuffer()) : null
-    if (cache.send(req, res, response.status, response.headers, body)) return
-    copyHead(res, response)
-    if (req.method === 'HEAD' || body === null) res.end()
-    else res.end(body)
+    writeBuffered(req, res, response.status, response.headers, body, cache)
     return
   }
   cache.send(req, res, response.status, response.headers, null)
@@ -206,7 +214,25 @@ const writeResponse = async (
   })
 }
 
-const copyHead = (res: Response, response: globalThis.Response) => {
+/** A whole body in hand: through the response cache (which answers a registered miss) or as is. */
+const writeBuffered = (
+  req: Request,
+  res: Response,
+  status: number,
+  headers: Headers,
+  body: Buffer | null,
+  cache: PublicCache,
+) => {
+  if (cache.send(req, res, status, headers, body)) return
+  copyHead(res, { status, headers })
+  if (req.method === 'HEAD' || body === null) res.end()
+  else {
+    res.setHeader('Content-Length', String(body.length))
+    res.end(body)
+  }
+}
+
+const copyHead = (res: Response, response: Pick<globalThis.Response, 'status' | 'headers'>) => {
   res.status(response.status)
   response.headers.forEach((value, name) => {
     if (name === 'set-cookie' || name === 'content-length') return

@@ -85,13 +85,23 @@ describe('resolvePublicCache', () => {
       staleWhileRevalidateSeconds: 60,
       maxBytes: 32 * 1024 * 1024,
       maxEntryBytes: 1024 * 1024,
+      documents: true,
+      documentMaxBytes: 32 * 1024 * 1024,
       generationCheckMs: 500,
     })
     expect(resolvePublicCache({ PUBLIC_CACHE: 'off' }).enabled).toBe(false)
+    expect(resolvePublicCache({ PUBLIC_CACHE: 'off' }).documents).toBe(true)
+    expect(resolvePublicCache({ PUBLIC_DOCUMENT_CACHE: 'off' }).documents).toBe(false)
+    expect(resolvePublicCache({ PUBLIC_DOCUMENT_CACHE_MAX_BYTES: '4mb' }).documentMaxBytes).toBe(
+      4 * 1024 * 1024,
+    )
   })
 
   it('refuses bad values, naming the variable', () => {
     expect(() => resolvePublicCache({ PUBLIC_CACHE: 'maybe' })).toThrow(ConfigError)
+    expect(() => resolvePublicCache({ PUBLIC_DOCUMENT_CACHE: 'yes' })).toThrow(
+      /PUBLIC_DOCUMENT_CACHE/,
+    )
     expect(() => resolvePublicCache({ PUBLIC_CACHE_MAX_AGE: '-1' })).toThrow(/PUBLIC_CACHE_MAX_AGE/)
     expect(() => resolvePublicCache({ PUBLIC_CACHE_CHECK_MS: '5000' })).toThrow(
       /PUBLIC_CACHE_CHECK_MS/,

@@ -12,6 +12,7 @@ import * as migration_20261129_174547_import_review_confidence from './20261129_
 import * as migration_20261129_180000_fast_public_reads from './20261129_180000_fast_public_reads'
 import * as migration_20261129_184544_combined_schema_snapshot_2 from './20261129_184544_combined_schema_snapshot_2'
 import * as migration_20261129_190000_corrections_bump_content_generation from './20261129_190000_corrections_bump_content_generation'
+import * as migration_20261129_210000_public_count_index from './20261129_210000_public_count_index'
 
 export const migrations = [
   {
@@ -83,5 +84,10 @@ export const migrations = [
     up: migration_20261129_190000_corrections_bump_content_generation.up,
     down: migration_20261129_190000_corrections_bump_content_generation.down,
     name: '20261129_190000_corrections_bump_content_generation',
+  },
+  {
+    up: migration_20261129_210000_public_count_index.up,
+    down: migration_20261129_210000_public_count_index.down,
+    name: '20261129_210000_public_count_index',
   },
 ]

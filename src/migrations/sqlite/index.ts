@@ -13,6 +13,7 @@ import * as migration_20261129_174536_import_review_confidence from './20261129_
 import * as migration_20261129_180000_fast_public_reads from './20261129_180000_fast_public_reads'
 import * as migration_20261129_184525_combined_schema_snapshot_2 from './20261129_184525_combined_schema_snapshot_2'
 import * as migration_20261129_190000_corrections_bump_content_generation from './20261129_190000_corrections_bump_content_generation'
+import * as migration_20261129_210000_public_count_index from './20261129_210000_public_count_index'
 
 export const migrations = [
   {
@@ -89,5 +90,10 @@ export const migrations = [
     up: migration_20261129_190000_corrections_bump_content_generation.up,
     down: migration_20261129_190000_corrections_bump_content_generation.down,
     name: '20261129_190000_corrections_bump_content_generation',
+  },
+  {
+    up: migration_20261129_210000_public_count_index.up,
+    down: migration_20261129_210000_public_count_index.down,
+    name: '20261129_210000_public_count_index',
   },
 ]
