@@ -25,7 +25,7 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 
 import { buildAdmin, buildIsCurrent } from '@/server/buildStamp'
-import { tsxArgv } from '@/config/node'
+import { serverArgv, tsxArgv } from '@/config/node'
 import { generateDocument } from '../test/fixtures/synthetic'
 
 const { values } = parseArgs({
@@ -105,7 +105,7 @@ const startProcess = async (argv: string[], env: NodeJS.ProcessEnv): Promise<Pro
 }
 
 const startRedaksi = (cache: boolean) =>
-  startProcess(tsxArgv('production', 'src/server/index.ts'), {
+  startProcess(serverArgv('production', 'src/server/index.ts'), {
     ...baseEnv(),
     HOST: '127.0.0.1',
     PORT: '0',

@@ -16,7 +16,7 @@ import autocannon from 'autocannon'
 
 import { buildAdmin, buildIsCurrent } from '@/server/buildStamp'
 import { generateDocument } from '../test/fixtures/synthetic'
-import { tsxArgv } from '@/config/node'
+import { serverArgv, tsxArgv } from '@/config/node'
 
 const { values } = parseArgs({
   options: {
@@ -79,7 +79,7 @@ const main = async () => {
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr.toString().slice(-2000)}`)
 
   // 2. the production server
-  const child = spawn(process.execPath, tsxArgv('production', 'src/server/index.ts'), {
+  const child = spawn(process.execPath, serverArgv('production', 'src/server/index.ts'), {
     cwd: root,
     env: { ...env, HOST: '127.0.0.1', PORT: '0', SEED_ON_START: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],

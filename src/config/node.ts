@@ -20,3 +20,31 @@ export const tsxArgv = (mode: NodeMode, entry: string, ...args: string[]): strin
   entry,
   ...args,
 ]
+
+/**
+ * The V8 heap budget of a server process (MB of old space), so its memory is predictable: with
+ * Node's default (a quarter of the machine's memory, 4 GB here) V8 lets garbage pile up before it
+ * collects, and a burst of reads took the server from ~380 MB to 700-880 MB RSS; with 512 MB the
+ * same burst peaked at ~400-450 MB (docs/performance.md, "Memory"). The live heap of a running
+ * server is ~150-190 MB; three concurrent staff reads of 2,000 articles unpaginated (35 MB of
+ * JSON each) still fit. REDAKSI_MAX_HEAP_MB overrides it (`npm start` reads the same variable).
+ */
+export const SERVER_MAX_HEAP_MB = 512
+
+/** `--max-old-space-size=<REDAKSI_MAX_HEAP_MB or 512>` for a server process. */
+export const serverHeapFlag = (env: Record<string, string | undefined> = process.env): string => {
+  const raw = env.REDAKSI_MAX_HEAP_MB?.trim()
+  const mb = raw ? Number(raw) : SERVER_MAX_HEAP_MB
+  if (!Number.isInteger(mb) || mb < 128 || mb > 65_536) {
+    throw new Error(
+      `REDAKSI_MAX_HEAP_MB must be a whole number of megabytes from 128 to 65536, got "${raw}"`,
+    )
+  }
+  return `--max-old-space-size=${mb}`
+}
+
+/** argv for a server process: the heap budget, then {@link tsxArgv}. */
+export const serverArgv = (mode: NodeMode, entry: string, ...args: string[]): string[] => [
+  serverHeapFlag(),
+  ...tsxArgv(mode, entry, ...args),
+]

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
-import { tsxArgv } from '@/config/node'
+import { serverArgv } from '@/config/node'
 
 export interface TestServer {
   url: string
@@ -24,7 +24,7 @@ const root = process.cwd()
 
 /** The server entry point as `npm run dev`/`npm start` run it, with the given environment. */
 const spawnServer = (mode: 'production' | 'development', env: Record<string, string | undefined>) =>
-  spawn(process.execPath, tsxArgv(mode, path.join(root, 'src/server/index.ts')), {
+  spawn(process.execPath, serverArgv(mode, path.join(root, 'src/server/index.ts')), {
     cwd: root,
     env: {
       ...process.env,

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_SQLITE_URI, redactUri, resolveDatabase, sqliteFilePath } from '@/config/database'
 import { ConfigError } from '@/config/errors'
 import { resolveSecret } from '@/config/secret'
+import { SERVER_MAX_HEAP_MB, serverArgv, serverHeapFlag } from '@/config/node'
 
 describe('resolveDatabase', () => {
   it.each([
@@ -77,5 +78,25 @@ describe('resolveSecret', () => {
     expect(resolveSecret({ NODE_ENV: 'production', REDAKSI_LOCAL_START: '1' }, dir)).toMatch(
       /^[0-9a-f]{64}$/,
     )
+  })
+})
+
+describe('the server heap budget', () => {
+  it('defaults to SERVER_MAX_HEAP_MB, which npm start spells the same way', () => {
+    expect(serverHeapFlag({})).toBe(`--max-old-space-size=${SERVER_MAX_HEAP_MB}`)
+    const pkg = JSON.parse(readFileSync(path.resolve('package.json'), 'utf8')) as {
+      scripts: Record<string, string>
+    }
+    expect(pkg.scripts.start).toContain(
+      `--max-old-space-size=\${REDAKSI_MAX_HEAP_MB:-${SERVER_MAX_HEAP_MB}}`,
+    )
+    expect(serverArgv('production', 'x.ts')[0]).toBe(serverHeapFlag())
+  })
+
+  it('takes REDAKSI_MAX_HEAP_MB and refuses nonsense, naming the variable', () => {
+    expect(serverHeapFlag({ REDAKSI_MAX_HEAP_MB: '2048' })).toBe('--max-old-space-size=2048')
+    for (const bad of ['lots', '64', '1.5', '-1', '999999']) {
+      expect(() => serverHeapFlag({ REDAKSI_MAX_HEAP_MB: bad })).toThrow(/REDAKSI_MAX_HEAP_MB/)
+    }
   })
 })
