@@ -43,8 +43,12 @@ export const serverHeapFlag = (env: Record<string, string | undefined> = process
   return `--max-old-space-size=${mb}`
 }
 
-/** argv for a server process: the heap budget, then {@link tsxArgv}. */
+/**
+ * argv for a server process: the heap budget, `--expose-gc` (src/server/limits/idleCollect.ts
+ * collects once after a burst, when the server has gone quiet), then {@link tsxArgv}.
+ */
 export const serverArgv = (mode: NodeMode, entry: string, ...args: string[]): string[] => [
   serverHeapFlag(),
+  '--expose-gc',
   ...tsxArgv(mode, entry, ...args),
 ]

@@ -18,6 +18,7 @@ import { siteRoutes } from './middleware/siteRoutes'
 import { runInDbScope, scopeJobRuns } from '@/db/sqlite/scope'
 import { ensureGenerationSchema } from '@/publicCache/schema'
 import { bodyLimit, declaredSizeLimit, requestForNext } from './limits/body'
+import { idleCollect } from './limits/idleCollect'
 import { loadShedding } from './limits/loadShedding'
 import { payloadApi } from './payloadApi'
 import { createDocumentCache } from '@/publicCache/documentCache'
@@ -170,6 +171,11 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     }
   })
 
+  // after a burst, one full garbage collection once the server is quiet (src/server/limits/);
+  // health checks above do not count as traffic (a load balancer polls them all the time)
+  const collector = idleCollect({ idleMs: 3000, minRequests: 500 })
+  app.use(collector)
+
   // Site routes (feeds, sitemaps) are rewritten to their /api/feeds/… endpoints HERE, before the
   // response cache, so they are cached like any other public read:
   app.use(siteRoutes(() => state.payload?.config.custom?.siteRoutes as string[] | undefined))
@@ -217,6 +223,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   const shutdown = async () => {
     if (state.closing) return
     state.closing = true
+    collector.stop()
     const grace = options.shutdownGraceMs ?? 10_000
     const closed = new Promise<void>((resolve) => server.close(() => resolve()))
     // A keep-alive connection turns idle once its in-flight response is sent: close those as they
