@@ -173,7 +173,14 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
 
   // after a burst, one full garbage collection once the server is quiet (src/server/limits/);
   // health checks above do not count as traffic (a load balancer polls them all the time)
-  const collector = idleCollect({ idleMs: 3000, minRequests: 500 })
+  const collector = idleCollect({
+    idleMs: 3000,
+    minRequests: 500,
+    onCollect: ({ requests, heapBeforeMb, heapAfterMb }) =>
+      state.payload?.logger.info(
+        `quiet after ${requests} requests: garbage collected, heap ${heapBeforeMb} -> ${heapAfterMb} MB`,
+      ),
+  })
   app.use(collector)
 
   // Site routes (feeds, sitemaps) are rewritten to their /api/feeds/… endpoints HERE, before the

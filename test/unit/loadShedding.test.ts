@@ -82,10 +82,10 @@ describe('loadShedding: a busy event-loop turn', () => {
 })
 
 describe('loadShedding: fair scheduling', () => {
-  it('starts one request per turn of the event loop, oldest first, so writes and reads happen between them', async () => {
+  it('starts a few requests per turn of the event loop, oldest first, so writes and reads happen between them', async () => {
     const handler = loadShedding({ maxConcurrent: 100, maxQueued: 100, maxQueueWaitMs: 1000 })
     const started: number[] = []
-    const responses = Array.from({ length: 5 }, (_, i) => {
+    const responses = Array.from({ length: 9 }, (_, i) => {
       const res = fakeRes()
       handler({ path: '/api/articles' } as Request, res as unknown as Response, () => {
         started.push(i)
@@ -95,11 +95,13 @@ describe('loadShedding: fair scheduling', () => {
       return res
     })
     expect(started).toEqual([])
-    expect(handler.stats().queued).toBe(5)
-    for (let turn = 1; turn <= 5; turn++) {
-      await nextTurn()
-      expect(started).toEqual([0, 1, 2, 3, 4].slice(0, turn))
-    }
+    expect(handler.stats().queued).toBe(9)
+    await nextTurn()
+    expect(started).toEqual([0, 1, 2, 3])
+    await nextTurn()
+    expect(started).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
+    await nextTurn()
+    expect(started).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8])
     expect(handler.stats()).toEqual({ active: 0, queued: 0, shed: 0 })
     expect(responses.every((r) => r.statusCode === 200)).toBe(true)
   })

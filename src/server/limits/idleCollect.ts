@@ -7,6 +7,8 @@ export interface IdleCollectOptions {
   minRequests: number
   /** The collector (default: `globalThis.gc`, present when node runs with --expose-gc). */
   gc?: () => void
+  /** Told after each collection (for the log). */
+  onCollect?: (report: { requests: number; heapBeforeMb: number; heapAfterMb: number }) => void
 }
 
 /**
@@ -28,9 +30,16 @@ export const idleCollect = (
     () => {
       if (!gc || served < options.minRequests) return
       if (Date.now() - lastRequestAt < options.idleMs) return
+      const requests = served
       served = 0
       collections++
+      const before = process.memoryUsage().heapUsed
       gc()
+      options.onCollect?.({
+        requests,
+        heapBeforeMb: Math.round(before / 1048576),
+        heapAfterMb: Math.round(process.memoryUsage().heapUsed / 1048576),
+      })
     },
     Math.max(100, Math.floor(options.idleMs / 2)),
   )
