@@ -4,6 +4,9 @@
  * stamp, the test helpers, the benchmarks and the CLIs that spawn node all take the flags from
  * here. (package.json scripts cannot import this: they spell the same flags, keep them in step.)
  */
+import { rawEnv } from './env'
+import type { RawEnv } from './env'
+
 export type NodeMode = 'production' | 'development'
 
 /** `--conditions=<mode> --no-deprecation` as an argv list. */
@@ -32,7 +35,7 @@ export const tsxArgv = (mode: NodeMode, entry: string, ...args: string[]): strin
 export const SERVER_MAX_HEAP_MB = 512
 
 /** `--max-old-space-size=<REDAKSI_MAX_HEAP_MB or 512>` for a server process. */
-export const serverHeapFlag = (env: Record<string, string | undefined> = process.env): string => {
+export const serverHeapFlag = (env: RawEnv = rawEnv()): string => {
   const raw = env.REDAKSI_MAX_HEAP_MB?.trim()
   const mb = raw ? Number(raw) : SERVER_MAX_HEAP_MB
   if (!Number.isInteger(mb) || mb < 128 || mb > 65_536) {
