@@ -106,6 +106,25 @@ describe('loadShedding: fair scheduling', () => {
     expect(responses.every((r) => r.statusCode === 200)).toBe(true)
   })
 
+  it('runs the requests of one turn one after another, not interleaved', async () => {
+    const handler = loadShedding({ maxConcurrent: 100, maxQueued: 100, maxQueueWaitMs: 1000 })
+    const events: string[] = []
+    for (let i = 0; i < 3; i++) {
+      const res = fakeRes()
+      handler({ path: '/api/articles' } as Request, res as unknown as Response, () => {
+        events.push(`start ${i}`)
+        // synchronous work split by awaits, like Payload's on SQLite
+        void (async () => {
+          for (let step = 0; step < 3; step++) await Promise.resolve()
+          events.push(`end ${i}`)
+          res.emit('finish')
+        })()
+      })
+    }
+    await nextTurn()
+    expect(events).toEqual(['start 0', 'end 0', 'start 1', 'end 1', 'start 2', 'end 2'])
+  })
+
   it('refuses at once beyond the queue and the free slots, and after the longest wait', async () => {
     const handler = loadShedding({ maxConcurrent: 2, maxQueued: 3, maxQueueWaitMs: 50 })
     const held = Array.from({ length: 8 }, () => {
