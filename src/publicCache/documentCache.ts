@@ -3,7 +3,8 @@ import { LRUCache } from 'lru-cache'
 import type { Payload } from 'payload'
 
 import type { PublicCacheSettings } from '@/config/publicCache'
-import { currentGeneration, onGenerationChange } from './generation'
+import { fetchHeaders } from '@/server/api/fetchHeaders'
+import { clearOnGenerationChange, currentGeneration } from './generation'
 import { isPublicReader } from './reader'
 
 /**
@@ -84,23 +85,10 @@ export const createDocumentCache = (
   })
   let hits = 0
   let misses = 0
-  let known = ''
-  onGenerationChange((g) => {
-    if (g.value !== known) {
-      known = g.value
-      lru.clear()
-    }
-  })
+  const known = clearOnGenerationChange(lru)
 
-  const forward = (req: Request, url: string): globalThis.Request => {
-    const headers = new Headers()
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value === undefined) continue
-      if (Array.isArray(value)) for (const v of value) headers.append(name, v)
-      else headers.set(name, value)
-    }
-    return new Request(url, { method: 'GET', headers })
-  }
+  const forward = (req: Request, url: string): globalThis.Request =>
+    new Request(url, { method: 'GET', headers: fetchHeaders(req) })
 
   const list: DocumentCache['list'] = async (req, restGet) => {
     const payload = getPayload()
@@ -159,7 +147,7 @@ export const createDocumentCache = (
       }
       const read = (await docsResponse.json()) as PageResult
       if (!Array.isArray(read.docs)) return null
-      const store = generation.value === known || known === ''
+      const store = generation.value === known() || known() === ''
       for (const doc of read.docs) {
         const json = Buffer.from(JSON.stringify(doc), 'utf8')
         docs.set(String(doc.id), json)

@@ -191,3 +191,18 @@ export const postgresGenerationDownSql = (): string[] => [
   `DROP FUNCTION IF EXISTS ${GENERATION_TABLE}_bump()`,
   `DROP TABLE IF EXISTS ${GENERATION_TABLE}`,
 ]
+
+/**
+ * A per-process cache bound to the generation: emptied when a new generation becomes known.
+ * Returns the generation it holds entries for ('' until the first one is known).
+ */
+export const clearOnGenerationChange = (cache: { clear: () => void }): (() => string) => {
+  let known = ''
+  onGenerationChange((g) => {
+    if (g.value !== known) {
+      known = g.value
+      cache.clear()
+    }
+  })
+  return () => known
+}

@@ -5,7 +5,7 @@ import { LRUCache } from 'lru-cache'
 import type { Payload } from 'payload'
 
 import type { PublicCacheSettings } from '@/config/publicCache'
-import { currentGeneration, onGenerationChange } from './generation'
+import { clearOnGenerationChange, currentGeneration } from './generation'
 import type { Generation } from './generation'
 import { isCacheablePath } from './paths'
 import { isPublicReader } from './reader'
@@ -117,13 +117,7 @@ export const createPublicCache = (
   const inflight = new Map<string, Promise<CachedResponse | null>>()
   let hits = 0
   let misses = 0
-  let known = ''
-  onGenerationChange((g) => {
-    if (g.value !== known) {
-      known = g.value
-      lru.clear()
-    }
-  })
+  const known = clearOnGenerationChange(lru)
 
   const cacheControl = `public, max-age=${settings.maxAgeSeconds}, stale-while-revalidate=${settings.staleWhileRevalidateSeconds}`
 
@@ -261,7 +255,7 @@ export const createPublicCache = (
       lastModified: new Date(pending.generation.changedAt).toUTCString(),
       changedAt: pending.generation.changedAt,
     }
-    if (entry.generation === known || known === '') lru.set(pending.key, entry)
+    if (entry.generation === known() || known() === '') lru.set(pending.key, entry)
     pending.settle(entry)
     writeEntry(req, res, entry, false)
     return true
@@ -277,7 +271,7 @@ export const createPublicCache = (
       bytes: lru.calculatedSize,
       hits,
       misses,
-      generation: known,
+      generation: known(),
     }),
     clear: () => lru.clear(),
   }

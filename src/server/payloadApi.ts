@@ -11,6 +11,7 @@ import { isPublicReader } from '@/publicCache/reader'
 
 import type { DocumentCache } from '@/publicCache/documentCache'
 import type { PublicCache } from '@/publicCache/responseCache'
+import { fetchHeaders } from './api/fetchHeaders'
 import { readBody } from './limits/body'
 
 type RouteHandler = (
@@ -76,12 +77,7 @@ const cachedGraphql = async (req: Request, res: Response, cache: PublicCache): P
 /** A Fetch API request for Payload from the Express one (body: what the guard read, or the stream). */
 const toFetchRequest = (req: Request, res: Response, method: string): globalThis.Request => {
   const url = `${req.protocol}://${req.get('host') ?? 'localhost'}${req.url}`
-  const headers = new Headers()
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v)
-    else headers.set(name, value)
-  }
+  const headers = fetchHeaders(req)
   if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers })
   const read = readBody(res)
   if (read) {
