@@ -19,7 +19,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateDocuments } from '../fixtures/synthetic'
 import { createTestDatabase, TEST_DATABASES } from '../helpers/databases'
 import type { TestDatabase } from '../helpers/databases'
+import { sqliteFilePath } from '@/config/database'
 import { tsxArgv } from '@/config/node'
+import { IMPORT_LOCK_KEY } from '@/features/import/lock'
 
 /**
  * The importer as operators run it (`npm run seed`): concurrent runs, symbolic links, dry runs,
@@ -32,13 +34,20 @@ type Run = { code: number | null; stdout: string; stderr: string }
 type Line = { file: string; status: string; error?: string }
 
 /** `npm run seed` without NODE_ENV (committed migrations), asynchronously so runs can overlap. */
-const seed = (databaseUri: string, args: string[], cwd = root): Promise<Run> =>
+const seed = (
+  databaseUri: string,
+  args: string[],
+  cwd = root,
+  extraEnv: Record<string, string> = {},
+  onStderr?: (stderr: string) => void,
+): Promise<Run> =>
   new Promise((resolve) => {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_OPTIONS: '',
       DATABASE_URI: databaseUri,
       PAYLOAD_SECRET: 'x'.repeat(40),
+      ...extraEnv,
     }
     Reflect.deleteProperty(env, 'NODE_ENV')
     const child = spawn(
@@ -49,13 +58,34 @@ const seed = (databaseUri: string, args: string[], cwd = root): Promise<Run> =>
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString()
+      onStderr?.(stderr)
+    })
     const timer = setTimeout(() => child.kill('SIGKILL'), 180_000)
     child.once('exit', (code) => {
       clearTimeout(timer)
       resolve({ code, stdout, stderr })
     })
   })
+
+/** Holds the importer's lock from this test process, as a long-running import would. */
+const holdImportLock = async (db: TestDatabase): Promise<() => Promise<void>> => {
+  if (db.kind === 'sqlite') {
+    const lockPath = `${sqliteFilePath(db.uri)!}.import-lock`
+    writeFileSync(lockPath, JSON.stringify({ pid: process.pid, host: os.hostname() }), {
+      flag: 'wx',
+    })
+    return async () => rmSync(lockPath, { force: true })
+  }
+  const client = new pg.Client({ connectionString: db.uri })
+  await client.connect()
+  await client.query('SELECT pg_advisory_lock($1)', [IMPORT_LOCK_KEY])
+  return async () => {
+    await client.query('SELECT pg_advisory_unlock($1)', [IMPORT_LOCK_KEY])
+    await client.end()
+  }
+}
 
 const jsonLines = (stdout: string): Line[] =>
   stdout
@@ -143,6 +173,29 @@ describe.each(TEST_DATABASES)('seed importer operations on %s', (kind) => {
       expect.arrayContaining([{ imported: DOCUMENTS }, { unchanged: DOCUMENTS }]),
     )
     expect(a.stderr + b.stderr).toMatch(/another import is running on this database/)
+  })
+
+  it('waits for a long import however long it takes (not only the per-statement lock wait)', async () => {
+    // CI: on a slow machine the first of two runs took longer than DB_LOCK_WAIT_MS, and on
+    // Postgres the second gave up with "canceling statement due to lock timeout"
+    const release = await holdImportLock(db)
+    let released: Promise<void> | null = null
+    const run = await seed(
+      db.uri,
+      ['--json', path.join(dir, 'many', '0000.txt')],
+      root,
+      { DB_LOCK_WAIT_MS: '200' },
+      (stderr) => {
+        // let it wait ten times the lock wait, then finish the "other import"
+        if (!released && /another import is running/.test(stderr)) {
+          released = new Promise((resolve) => setTimeout(resolve, 2_000)).then(release)
+        }
+      },
+    )
+    await (released ?? release())
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stderr).toMatch(/another import is running on this database/)
+    expect(jsonLines(run.stdout).map((l) => l.status)).toEqual(['unchanged'])
   })
 
   it('follows symbolic links to files and folders, and reports loops and broken links', async () => {

@@ -146,6 +146,39 @@ describe('Redaksi SQLite client', () => {
     await client.probe(200, 't')
   })
 
+  it('opens a database another process holds (creating it, switching it to WAL) and waits for it instead of failing', async () => {
+    // a fresh file, still in rollback-journal mode, locked exclusively by another process: the
+    // situation of several processes starting at once on a new database (CI saw "database is
+    // locked" from create-admin while two servers and the importer started)
+    const fresh = path.join(dir, 'fresh.db')
+    const other = new Database(fresh)
+    other.exec('CREATE TABLE u (v TEXT)')
+    other.exec('BEGIN EXCLUSIVE')
+    let late: RedaksiSqliteClient | null = null
+    try {
+      late = new RedaksiSqliteClient({
+        file: fresh,
+        lockWaitMs: 3_000,
+        readers: 2,
+        pragmas: ['synchronous = NORMAL'],
+        walJournalSizeLimit: 1 << 20,
+      })
+      const write = late.execute("INSERT INTO u (v) VALUES ('waited')")
+      setTimeout(() => {
+        other.exec('COMMIT')
+        other.close()
+      }, 150)
+      await write
+      const rows = await late.execute('SELECT v FROM u')
+      expect(rows.rows.map((r) => r.v)).toEqual(['waited'])
+      const mode = await late.execute('PRAGMA journal_mode')
+      expect(mode.rows[0].journal_mode).toBe('wal')
+    } finally {
+      late?.close()
+      if (other.open) other.close()
+    }
+  })
+
   it('commits a write made after a busy failure (libsql leaves a failed statement open)', async () => {
     const other = new Database(file)
     other.exec('BEGIN EXCLUSIVE')

@@ -139,7 +139,14 @@ class Connection {
     private readonly intMode: 'number' | 'bigint' | 'string',
   ) {
     this.db = new Native(file, { timeout: 0 })
-    this.db.exec(['busy_timeout = 0', ...pragmas].map((p) => `PRAGMA ${p};`).join(' '))
+    try {
+      this.db.exec(['busy_timeout = 0', ...pragmas].map((p) => `PRAGMA ${p};`).join(' '))
+    } catch (err) {
+      // e.g. SQLITE_BUSY while another process creates the file or switches it to WAL: the
+      // caller retries with a new connection
+      this.close()
+      throw err
+    }
   }
 
   private fromSql(value: unknown): unknown {
@@ -260,6 +267,7 @@ export class RedaksiSqliteClient implements Client {
   private waiters: Waiter[] = []
   private identity: { dev: number; ino: number } | null = null
   private readonly pragmas: string[]
+  private walPending: boolean
 
   constructor(private readonly options: SqliteClientOptions) {
     this.Native = require('libsql') as NativeDatabaseClass
@@ -267,11 +275,23 @@ export class RedaksiSqliteClient implements Client {
     this.pragmas = [...options.pragmas]
     // open (and create, for a new database) the writer now, so a bad path fails at start; WAL lets
     // readers and the writer work side by side (a database-level setting, kept in the file)
-    const writer = this.writerConnection()
-    if (options.walJournalSizeLimit !== undefined) {
-      writer.exec('PRAGMA journal_mode = WAL')
-      writer.exec(`PRAGMA journal_size_limit = ${Math.trunc(options.walJournalSizeLimit)}`)
+    this.walPending = options.walJournalSizeLimit !== undefined
+    try {
+      this.writerConnection()
+    } catch (err) {
+      // another process holds the file (creating it, migrating, switching it to WAL): the first
+      // statement opens the writer again, with the usual bounded, asynchronous retries
+      if (!isBusy(err)) throw err
+      this.recycleWriter()
     }
+  }
+
+  /** Switches the file to WAL once, on the writer (SQLITE_BUSY is retried by the caller). */
+  private switchToWal(conn: Connection): void {
+    if (!this.walPending || this.options.walJournalSizeLimit === undefined) return
+    conn.exec('PRAGMA journal_mode = WAL')
+    conn.exec(`PRAGMA journal_size_limit = ${Math.trunc(this.options.walJournalSizeLimit)}`)
+    this.walPending = false
   }
 
   // ---------------------------------------------------------------------------- connections
@@ -295,6 +315,12 @@ export class RedaksiSqliteClient implements Client {
       if (this.identity) this.checkFile()
       this.writer = new Connection(this.Native, this.options.file, this.pragmas, this.intMode)
       this.checkFile()
+    }
+    try {
+      this.switchToWal(this.writer)
+    } catch (err) {
+      this.recycleWriter()
+      throw err
     }
     return this.writer
   }
@@ -370,11 +396,12 @@ export class RedaksiSqliteClient implements Client {
   private async onWriter<T>(work: (conn: Connection) => T, deadline: number): Promise<T> {
     let delay = 1
     for (;;) {
-      const conn = this.writerConnection()
+      let conn: Connection | null = null
       try {
+        conn = this.writerConnection()
         return work(conn)
       } catch (err) {
-        if (conn.poisoned) this.recycleWriter()
+        if (conn?.poisoned) this.recycleWriter()
         if (!isBusy(err)) throw err
         if (Date.now() + delay > deadline) throw new DatabaseBusyError()
         if (delay >= 8)
@@ -388,9 +415,10 @@ export class RedaksiSqliteClient implements Client {
   private async onReader<T>(work: (conn: Connection) => T, deadline: number): Promise<T> {
     let delay = 1
     for (;;) {
-      const conn = this.takeReader()
+      let conn: Connection | null = null
       let broken = false
       try {
+        conn = this.takeReader()
         return work(conn)
       } catch (err) {
         broken = true
@@ -400,7 +428,7 @@ export class RedaksiSqliteClient implements Client {
         delay = Math.min(delay * 2, 50)
       } finally {
         // a statement that failed may have left state behind: never reuse that connection
-        this.giveReader(conn, broken || conn.poisoned || conn.db.inTransaction)
+        if (conn) this.giveReader(conn, broken || conn.poisoned || conn.db.inTransaction)
       }
     }
   }

@@ -97,18 +97,28 @@ type PgClient = {
 }
 type PgPool = { connect: () => Promise<PgClient> }
 
-/** Postgres: a session advisory lock on a connection of the adapter's pool, held for the run. */
+/**
+ * Postgres: a session advisory lock on a connection of the adapter's pool, held for the run.
+ * Waiting polls pg_try_advisory_lock: a blocking pg_advisory_lock would be cancelled by the
+ * pool's `lock_timeout` (DB_LOCK_WAIT_MS, a per-statement bound) while another import that
+ * takes minutes is still running.
+ */
 const postgresLock = async (pool: PgPool, options: LockOptions): Promise<ImportLock> => {
   const client = await pool.connect()
   try {
-    const tried = await client.query('SELECT pg_try_advisory_lock($1) AS ok', [IMPORT_LOCK_KEY])
-    if (!tried.rows[0]?.ok) {
-      const holder = await client.query(
-        "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted LIMIT 1",
-        [IMPORT_LOCK_KEY],
-      )
-      options.onWait?.(`Postgres backend ${String(holder.rows[0]?.pid ?? '?')}`)
-      await client.query('SELECT pg_advisory_lock($1)', [IMPORT_LOCK_KEY])
+    let waited = false
+    for (;;) {
+      const tried = await client.query('SELECT pg_try_advisory_lock($1) AS ok', [IMPORT_LOCK_KEY])
+      if (tried.rows[0]?.ok) break
+      if (!waited) {
+        waited = true
+        const holder = await client.query(
+          "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted LIMIT 1",
+          [IMPORT_LOCK_KEY],
+        )
+        options.onWait?.(`Postgres backend ${String(holder.rows[0]?.pid ?? '?')}`)
+      }
+      await sleep(options.pollMs ?? 250)
     }
   } catch (err) {
     client.release()
