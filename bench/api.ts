@@ -26,7 +26,7 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 
 import { buildAdmin, buildIsCurrent } from '@/server/buildStamp'
-import { serverArgv, tsxArgv } from '@/config/node'
+import { serverArgv, entryArgv } from '@/config/node'
 import { generateDocument } from '../test/fixtures/synthetic'
 
 const { values } = parseArgs({
@@ -109,7 +109,7 @@ const startProcess = async (argv: string[], env: NodeJS.ProcessEnv): Promise<Pro
 type CacheMode = 'cold' | 'uncached' | 'cached'
 
 const startRedaksi = (mode: CacheMode) =>
-  startProcess(serverArgv('production', 'src/server/index.ts'), {
+  startProcess(serverArgv('production', 'src/server/serve.ts'), {
     ...baseEnv(),
     HOST: '127.0.0.1',
     PORT: '0',
@@ -305,7 +305,7 @@ const main = async () => {
     writeFileSync(path.join(docs, doc.fileName), doc.text)
   }
   const t0 = Date.now()
-  const seeded = spawnSync(process.execPath, tsxArgv('production', 'src/cli/seed.ts', docs), {
+  const seeded = spawnSync(process.execPath, entryArgv('production', 'src/cli/seed.ts', docs), {
     cwd: root,
     env: baseEnv(),
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -422,7 +422,7 @@ const main = async () => {
   try {
     console.log('\nraw baseline (Express + @libsql/client, same database file)')
     const raw = await startProcess(
-      tsxArgv('production', 'bench/workers/rawBaseline.ts', databaseUri),
+      entryArgv('production', 'bench/workers/rawBaseline.ts', databaseUri),
       baseEnv(),
     )
     procs.push(raw)

@@ -13,7 +13,7 @@ import path from 'node:path'
 
 import { parseDocument } from '@/features/import/parse'
 import { generateDocument } from '../test/fixtures/synthetic'
-import { tsxArgv } from '@/config/node'
+import { entryArgv } from '@/config/node'
 
 const n = Number(process.argv[2] ?? 10_000)
 if (!Number.isInteger(n) || n <= 0) {
@@ -58,7 +58,7 @@ const run = (mode: 'import' | 'baseline', count: number, extraEnv: Record<string
     [
       // the same heap limit as `npm run seed`: keeps V8 from growing lazily past what it needs
       '--max-old-space-size=256',
-      ...tsxArgv('production', path.join('bench/workers/run.ts')),
+      ...entryArgv('production', path.join('bench/workers/run.ts')),
       mode,
       docsDir,
       String(count),

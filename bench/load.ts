@@ -16,7 +16,7 @@ import autocannon from 'autocannon'
 
 import { buildAdmin, buildIsCurrent } from '@/server/buildStamp'
 import { generateDocument } from '../test/fixtures/synthetic'
-import { serverArgv, tsxArgv } from '@/config/node'
+import { serverArgv, entryArgv } from '@/config/node'
 
 const { values } = parseArgs({
   options: {
@@ -71,7 +71,7 @@ const main = async () => {
     NODE_ENV: 'production' as const,
     REDAKSI_LOCAL_START: '1',
   }
-  const seeded = spawnSync(process.execPath, tsxArgv('production', 'src/cli/seed.ts', docs), {
+  const seeded = spawnSync(process.execPath, entryArgv('production', 'src/cli/seed.ts', docs), {
     cwd: root,
     env,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -79,7 +79,7 @@ const main = async () => {
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr.toString().slice(-2000)}`)
 
   // 2. the production server
-  const child = spawn(process.execPath, serverArgv('production', 'src/server/index.ts'), {
+  const child = spawn(process.execPath, serverArgv('production', 'src/server/serve.ts'), {
     cwd: root,
     env: { ...env, HOST: '127.0.0.1', PORT: '0', SEED_ON_START: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],

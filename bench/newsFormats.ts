@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 
 import { buildAdmin, buildIsCurrent } from '@/server/buildStamp'
-import { serverArgv, tsxArgv } from '@/config/node'
+import { serverArgv, entryArgv } from '@/config/node'
 import { generateDocument } from '../test/fixtures/synthetic'
 
 const { values } = parseArgs({
@@ -49,13 +49,13 @@ const main = async () => {
     NODE_ENV: 'production',
     REDAKSI_LOCAL_START: '1',
   }
-  const seeded = spawnSync(process.execPath, tsxArgv('production', 'src/cli/seed.ts', docs), {
+  const seeded = spawnSync(process.execPath, entryArgv('production', 'src/cli/seed.ts', docs), {
     cwd: root,
     env,
     stdio: ['ignore', 'ignore', 'pipe'],
   })
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr.toString().slice(-2000)}`)
-  const child = spawn(process.execPath, serverArgv('production', 'src/server/index.ts'), {
+  const child = spawn(process.execPath, serverArgv('production', 'src/server/serve.ts'), {
     cwd: root,
     env: { ...env, HOST: '127.0.0.1', PORT: '0', SEED_ON_START: 'false', JOBS_AUTORUN: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -28,7 +28,7 @@ import path from 'node:path'
 import { Api, bootstrapAccounts } from '../test/helpers/api'
 import { startTestServer } from '../test/helpers/server'
 import { generateDocument } from '../test/fixtures/synthetic'
-import { tsxArgv } from '@/config/node'
+import { entryArgv } from '@/config/node'
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`)
@@ -192,7 +192,7 @@ const main = async () => {
     return call('healthz', 'GET', '/healthz', null)
   }
 
-  const seed = spawn(process.execPath, tsxArgv('production', 'src/cli/seed.ts', docsDir), {
+  const seed = spawn(process.execPath, entryArgv('production', 'src/cli/seed.ts', docsDir), {
     env: {
       ...process.env,
       DATABASE_URI: databaseUri,

@@ -15,11 +15,16 @@ export const nodeFlags = (mode: NodeMode): string[] => [`--conditions=${mode}`, 
 /** The same flags as one NODE_OPTIONS string. */
 export const nodeOptions = (mode: NodeMode): string => nodeFlags(mode).join(' ')
 
-/** argv for `node <flags> --import tsx <entry> ...args` (how `npm start`/the CLIs run TypeScript). */
-export const tsxArgv = (mode: NodeMode, entry: string, ...args: string[]): string[] => [
+/**
+ * The launcher that runs a TypeScript entry point from an esbuild bundle of the project's sources
+ * (src/bin/run.mjs: `npm start`, the CLIs, the test servers, the benchmarks).
+ */
+export const LAUNCHER = 'src/bin/run.mjs'
+
+/** argv for `node <flags> src/bin/run.mjs <entry> ...args` (how `npm start`/the CLIs run TypeScript). */
+export const entryArgv = (mode: NodeMode, entry: string, ...args: string[]): string[] => [
   ...nodeFlags(mode),
-  '--import',
-  'tsx',
+  LAUNCHER,
   entry,
   ...args,
 ]
@@ -48,10 +53,10 @@ export const serverHeapFlag = (env: RawEnv = rawEnv()): string => {
 
 /**
  * argv for a server process: the heap budget, `--expose-gc` (src/server/limits/idleCollect.ts
- * collects once after a burst, when the server has gone quiet), then {@link tsxArgv}.
+ * collects once after a burst, when the server has gone quiet), then {@link entryArgv}.
  */
 export const serverArgv = (mode: NodeMode, entry: string, ...args: string[]): string[] => [
   serverHeapFlag(),
   '--expose-gc',
-  ...tsxArgv(mode, entry, ...args),
+  ...entryArgv(mode, entry, ...args),
 ]

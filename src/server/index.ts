@@ -1,6 +1,4 @@
 import http from 'node:http'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 
 import express from 'express'
 import type { Request, Response } from 'express'
@@ -281,7 +279,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   }
 }
 
-/** Entry point: `tsx src/server/index.ts` (npm run dev) and, through start.ts, `npm start`. */
+/** Runs the server until SIGTERM/SIGINT: src/server/serve.ts (`npm run dev`, the tests) and start.ts (`npm start`). */
 export const main = async (): Promise<void> => {
   let running: RunningServer | null = null
   let stopping = false
@@ -326,7 +324,3 @@ export const main = async (): Promise<void> => {
   }
 }
 
-const invokedDirectly =
-  process.argv[1] !== undefined &&
-  import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href
-if (invokedDirectly) void main()

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 
+import { entryArgv } from '@/config/node'
+
 export interface CliResult {
   code: number | null
   stdout: string
@@ -24,14 +26,7 @@ export const runCli = (
     if (!('NODE_ENV' in env)) Reflect.deleteProperty(childEnv, 'NODE_ENV')
     const child = spawn(
       process.execPath,
-      [
-        '--conditions=production',
-        '--no-deprecation',
-        '--import',
-        'tsx',
-        path.join(process.cwd(), 'src/cli', script),
-        ...args,
-      ],
+      entryArgv('production', path.join(process.cwd(), 'src/cli', script), ...args),
       { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] },
     )
     let stdout = ''

@@ -24,7 +24,7 @@ const root = process.cwd()
 
 /** The server entry point as `npm run dev`/`npm start` run it, with the given environment. */
 const spawnServer = (mode: 'production' | 'development', env: Record<string, string | undefined>) =>
-  spawn(process.execPath, serverArgv(mode, path.join(root, 'src/server/index.ts')), {
+  spawn(process.execPath, serverArgv(mode, path.join(root, 'src/server/serve.ts')), {
     cwd: root,
     env: {
       ...process.env,
@@ -42,7 +42,7 @@ const spawnServer = (mode: 'production' | 'development', env: Record<string, str
     stdio: ['ignore', 'pipe', 'pipe'],
   })
 
-/** Spawns the real server (src/server/index.ts) on an ephemeral port and waits until it listens. */
+/** Spawns the real server (src/server/serve.ts, through the launcher) on an ephemeral port and waits until it listens. */
 export const startTestServer = (options: StartOptions): Promise<TestServer> => {
   const mode = options.mode ?? 'production'
   const child = spawnServer(mode, {

@@ -9,7 +9,7 @@ import { closePayload } from '@/db/close'
 import { createTestDatabase, TEST_DATABASES } from '../helpers/databases'
 import type { TestDatabase } from '../helpers/databases'
 import { localPayload } from '../helpers/localPayload'
-import { tsxArgv } from '@/config/node'
+import { entryArgv } from '@/config/node'
 
 const root = process.cwd()
 
@@ -29,7 +29,7 @@ const cliEnv = (databaseUri: string): NodeJS.ProcessEnv => {
 const seed = (databaseUri: string, args: string[]) => {
   const res = spawnSync(
     process.execPath,
-    tsxArgv('development', path.join(root, 'src/cli/seed.ts'), ...args),
+    entryArgv('development', path.join(root, 'src/cli/seed.ts'), ...args),
     {
       cwd: root,
       env: cliEnv(databaseUri),

@@ -20,7 +20,7 @@ import { generateDocuments } from '../fixtures/synthetic'
 import { createTestDatabase, TEST_DATABASES } from '../helpers/databases'
 import type { TestDatabase } from '../helpers/databases'
 import { sqliteFilePath } from '@/config/database'
-import { tsxArgv } from '@/config/node'
+import { entryArgv } from '@/config/node'
 import { IMPORT_LOCK_KEY } from '@/features/import/lock'
 
 /**
@@ -52,7 +52,7 @@ const seed = (
     Reflect.deleteProperty(env, 'NODE_ENV')
     const child = spawn(
       process.execPath,
-      tsxArgv('production', path.join(root, 'src/cli/seed.ts'), ...args),
+      entryArgv('production', path.join(root, 'src/cli/seed.ts'), ...args),
       { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] },
     )
     let stdout = ''

@@ -7,7 +7,7 @@ import type { Payload, TypedUser } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { closePayload } from '@/db/close'
-import { tsxArgv } from '@/config/node'
+import { entryArgv } from '@/config/node'
 import { createTestDatabase, TEST_DATABASES } from '../helpers/databases'
 import type { TestDatabase } from '../helpers/databases'
 import { localPayload } from '../helpers/localPayload'
@@ -24,7 +24,7 @@ const seed = (databaseUri: string, args: string[]) => {
   Reflect.deleteProperty(env, 'NODE_ENV')
   const res = spawnSync(
     process.execPath,
-    tsxArgv('development', path.join(root, 'src/cli/seed.ts'), ...args),
+    entryArgv('development', path.join(root, 'src/cli/seed.ts'), ...args),
     { cwd: root, env, encoding: 'utf8', timeout: 120_000 },
   )
   return { code: res.status, stdout: res.stdout, stderr: res.stderr }

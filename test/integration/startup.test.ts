@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 
 import { Api, PASSWORD } from '../helpers/api'
 import { runServerExpectingFailure, startTestServer } from '../helpers/server'
-import { tsxArgv } from '@/config/node'
+import { entryArgv } from '@/config/node'
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'redaksi-startup-'))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
@@ -137,7 +137,7 @@ describe('npm run create-admin', () => {
     Reflect.deleteProperty(env, 'NODE_ENV')
     return spawnSync(
       process.execPath,
-      tsxArgv('production', path.join(process.cwd(), 'src/cli/createAdmin.ts'), ...args),
+      entryArgv('production', path.join(process.cwd(), 'src/cli/createAdmin.ts'), ...args),
       { env, encoding: 'utf8', timeout: 60_000 },
     )
   }

@@ -12,7 +12,7 @@ import { postJson } from '../../helpers/http'
 import { localPayload } from '../../helpers/localPayload'
 import { startTestServer } from '../../helpers/server'
 import type { TestServer } from '../../helpers/server'
-import { tsxArgv } from '@/config/node'
+import { entryArgv } from '@/config/node'
 
 const GENERIC = 'The email or password provided is incorrect.'
 
@@ -109,7 +109,7 @@ describe.each(TEST_DATABASES)('login abuse on %s', (kind) => {
     Reflect.deleteProperty(env, 'NODE_ENV')
     const cli = spawnSync(
       process.execPath,
-      tsxArgv(
+      entryArgv(
         'production',
         path.join(process.cwd(), 'src/cli/createAdmin.ts'),
         '--unlock',
@@ -123,7 +123,7 @@ describe.each(TEST_DATABASES)('login abuse on %s', (kind) => {
 
     const unknown = spawnSync(
       process.execPath,
-      tsxArgv(
+      entryArgv(
         'production',
         path.join(process.cwd(), 'src/cli/createAdmin.ts'),
         '--unlock',
