@@ -323,4 +323,3 @@ export const main = async (): Promise<void> => {
     process.exit(1)
   }
 }
-
