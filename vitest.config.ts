@@ -28,18 +28,21 @@ const TIMED_SUITES = [
 const relativeFile = (spec: TestSpecification) => path.relative(root, spec.moduleId)
 
 /**
- * Two integration files run at a time. On CI's two cores two computing suites side by side each
- * take ~1.8x as long, so the queue pairs them: a waiting suite, then a computing one, and so on.
- * Unit files go first; within each kind the default order stands.
+ * Two files run at a time. On CI's two cores two computing suites side by side each take ~1.8x as
+ * long, so the queue pairs them: a waiting suite, then a computing one, and so on. The browser
+ * tests join the waiting side once its suites are queued (they would otherwise run alone at the
+ * end). Unit files go first; within each kind the default order stands.
  */
 class PairWaitingWithComputing extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files)
-    const unit = sorted.filter((f) => f.project.name !== 'integration')
+    const unit = sorted.filter((f) => f.project.name === 'unit')
     const integration = sorted.filter((f) => f.project.name === 'integration')
-    const timed = TIMED_SUITES.flatMap((file) =>
-      integration.filter((f) => relativeFile(f) === file),
-    )
+    const browser = sorted.filter((f) => f.project.name === 'e2e')
+    const timed = [
+      ...TIMED_SUITES.flatMap((file) => integration.filter((f) => relativeFile(f) === file)),
+      ...browser,
+    ]
     const computing = integration.filter((f) => !TIMED_SUITES.includes(relativeFile(f)))
     const paired: TestSpecification[] = []
     for (let i = 0; i < Math.max(timed.length, computing.length); i += 1) {
@@ -86,7 +89,8 @@ export default defineConfig({
           globalSetup: ['test/helpers/globalSetup.ts'],
           testTimeout: 180_000,
           hookTimeout: 240_000,
-          fileParallelism: false,
+          // queued between integration files by the sequencer above
+          maxWorkers: 2,
         },
       },
     ],

@@ -284,8 +284,19 @@ const main = async () => {
     await editor.post(`/api/articles/${victim}/workflow`, { action: 'approve' })
     await editor.post(`/api/articles/${victim}/workflow`, { action: 'publish' })
     const locker = spawn('sqlite3', [sqliteFile], { stdio: ['pipe', 'pipe', 'pipe'] })
-    locker.stdin.write('PRAGMA busy_timeout = 20000;\nBEGIN EXCLUSIVE;\nSELECT 1;\n')
-    await new Promise<void>((resolve) => locker.stdout.once('data', () => resolve()))
+    // the PRAGMA prints its value first: wait for the marker printed once the lock is held
+    locker.stdin.write("PRAGMA busy_timeout = 20000;\nBEGIN EXCLUSIVE;\nSELECT 'lock-held';\n")
+    await new Promise<void>((resolve) => {
+      let out = ''
+      const onData = (c: Buffer) => {
+        out += c.toString()
+        if (out.includes('lock-held')) {
+          locker.stdout.off('data', onData)
+          resolve()
+        }
+      }
+      locker.stdout.on('data', onData)
+    })
     const lockStart = Date.now()
     const health: number[] = []
     let healthFailures = 0

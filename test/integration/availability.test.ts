@@ -28,7 +28,14 @@ const watchHealth = (url: string, everyMs = 25) => {
   let running = true
   const loop = (async () => {
     while (running) {
-      const { ms, value } = await timed(() => fetch(`${url}/healthz`).then((r) => r.status))
+      // a refused connection counts as a failure (and never becomes an unhandled rejection when a
+      // failed test leaves the watcher running after its server stopped)
+      const { ms, value } = await timed(() =>
+        fetch(`${url}/healthz`).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      )
       slowest = Math.max(slowest, ms)
       if (value !== 200) failures += 1
       await new Promise((resolve) => setTimeout(resolve, everyMs))
@@ -225,10 +232,25 @@ describe.each(TEST_DATABASES)('availability on %s', (kind) => {
     expect(created.status).toBe(201)
     const id = created.body.doc.id
 
-    // another process (the sqlite3 CLI) takes the write lock for 6 seconds
+    // another process (the sqlite3 CLI) takes the write lock until the end of this block. It
+    // prints the PRAGMA's value first: only the marker after BEGIN EXCLUSIVE means the lock is
+    // held (CI once went on at "5000", before the lock, and /readyz rightly answered 200)
     const locker = spawn('sqlite3', [dbFile()], { stdio: ['pipe', 'pipe', 'pipe'] })
-    locker.stdin.write('PRAGMA busy_timeout = 5000;\nBEGIN EXCLUSIVE;\nSELECT 1;\n')
-    await new Promise<void>((resolve) => locker.stdout.once('data', () => resolve()))
+    let lockerErr = ''
+    locker.stderr.on('data', (c: Buffer) => (lockerErr += c.toString()))
+    locker.stdin.write("PRAGMA busy_timeout = 5000;\nBEGIN EXCLUSIVE;\nSELECT 'lock-held';\n")
+    await new Promise<void>((resolve) => {
+      let out = ''
+      const onData = (c: Buffer) => {
+        out += c.toString()
+        if (out.includes('lock-held')) {
+          locker.stdout.off('data', onData)
+          resolve()
+        }
+      }
+      locker.stdout.on('data', onData)
+    })
+    expect(lockerErr, 'sqlite3 could not take the lock').toBe('')
     const stopWatch = watchHealth(server.url, 20)
     try {
       const ready = await timed(() =>
