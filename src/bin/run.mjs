@@ -14,7 +14,16 @@
  * each writes its own temporary file and renames it into place, so none reads a half-written one.
  * Plain JavaScript on purpose: it must run before anything can compile TypeScript.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  accessSync,
+  constants,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
@@ -63,6 +72,8 @@ const isFresh = () => {
 const makeBundle = async () => {
   const { build } = await import('esbuild')
   mkdirSync(cacheDir, { recursive: true })
+  // fails with a code (EACCES, EROFS) when the cache cannot be written: see runUnderTsx
+  accessSync(cacheDir, constants.W_OK)
   const startedAt = Date.now()
   const temp = `${bundleFile}.${process.pid}.tmp`
   const result = await build({
@@ -107,11 +118,37 @@ const makeBundle = async () => {
   }
 }
 
-if (!isFresh()) await makeBundle()
+/**
+ * Where node_modules cannot be written (a read-only image, another user's install), the entry runs
+ * under tsx's loader as before: slower to start, same behaviour.
+ */
+const runUnderTsx = async (reason) => {
+  process.stderr.write(
+    `redaksi: cannot write the bundle cache (${reason}); running through tsx instead\n`,
+  )
+  const { register } = await import('tsx/esm/api')
+  register()
+  process.argv = [process.argv[0], entry, ...args]
+  await import(pathToFileURL(entry).href)
+}
 
-// Stack traces name the bundle's lines. `NODE_OPTIONS=--enable-source-maps` maps them back to
-// the TypeScript sources (the .map beside the bundle); not by default: it makes Node read the
-// source maps of every package that ships one, ~0.45 s more per start.
-// the entry sees the argv it would see when run directly
-process.argv = [process.argv[0], entry, ...args]
-await import(pathToFileURL(bundleFile).href)
+let bundled = isFresh()
+if (!bundled) {
+  try {
+    await makeBundle()
+    bundled = true
+  } catch (err) {
+    const code = err && typeof err === 'object' ? err.code : undefined
+    // a compile error is reported as it is; only an unwritable cache falls back
+    if (!['EACCES', 'EROFS', 'EPERM', 'ENOTDIR', 'EEXIST', 'ENOSPC'].includes(code)) throw err
+    await runUnderTsx(code)
+  }
+}
+if (bundled) {
+  // Stack traces name the bundle's lines. `NODE_OPTIONS=--enable-source-maps` maps them back to
+  // the TypeScript sources (the .map beside the bundle); not by default: it makes Node read the
+  // source maps of every package that ships one, ~0.45 s more per start.
+  // The entry sees the argv it would see when run directly.
+  process.argv = [process.argv[0], entry, ...args]
+  await import(pathToFileURL(bundleFile).href)
+}

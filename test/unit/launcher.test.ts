@@ -127,6 +127,23 @@ describe('the launcher (src/bin/run.mjs)', () => {
     }
   })
 
+  it('runs the entry under tsx when the bundle cache cannot be written', async () => {
+    // node_modules/.cache is a file here, so no folder can be made under it (as on a read-only
+    // install, which root cannot simulate with permissions)
+    symlinkSync(
+      path.join(process.cwd(), 'node_modules/tsx'),
+      path.join(project, 'node_modules/tsx'),
+    )
+    writeFileSync(path.join(project, 'node_modules/.cache'), 'not a folder')
+    const res = await run('src/entry.ts', ['y'])
+    expect(res.code, res.stderr).toBe(0)
+    expect(res.stderr).toMatch(/cannot write the bundle cache \(\w+\); running through tsx instead/)
+    expect(JSON.parse(res.stdout)).toEqual({
+      value: 'first',
+      argv: [path.join(project, 'src/entry.ts'), 'y'],
+    })
+  })
+
   it("a TypeScript error in the entry fails with esbuild's message and exit code 1", async () => {
     write('src/broken.ts', 'export const = 1\n')
     const res = await run('src/broken.ts')
