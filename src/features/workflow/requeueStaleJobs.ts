@@ -69,15 +69,37 @@ export const requeueStaleJobs = async (
 }
 
 /**
- * payload.config jobs.shouldAutoRun: each tick of the server's jobs runner first requeues
- * abandoned jobs, then runs the queue (JOBS_AUTORUN=false turns the runner off).
+ * How often one process looks for abandoned jobs: a quarter of the lease, between 1 s and 30 s.
+ * A job is requeued at most a quarter of a lease after it became stale, while the look (a
+ * write transaction: on SQLite it takes the database's write lock) no longer runs on every tick
+ * of every queue: the webhooks queue ticks every 2 s, and an idle server spent ~40 ms of CPU on
+ * each look (docs/performance.md, "Idle").
+ */
+export const requeueIntervalMs = (leaseMs: number): number =>
+  Math.min(30_000, Math.max(1_000, Math.round(leaseMs / 4)))
+
+/** Whether a look is due: never looked, or the last one is an interval old (or the clock went back). */
+export const requeueDue = (lastAt: number | undefined, now: number, leaseMs: number): boolean =>
+  lastAt === undefined || now - lastAt >= requeueIntervalMs(leaseMs) || now < lastAt
+
+const lastRequeueAt = new WeakMap<Payload, number>()
+
+/**
+ * payload.config jobs.shouldAutoRun: a tick of the server's jobs runner first requeues abandoned
+ * jobs when a look is due ({@link requeueDue}), then runs the queue (JOBS_AUTORUN=false turns the
+ * runner off).
  */
 export const shouldAutoRunJobs = async (payload: Payload): Promise<boolean> => {
   if (!env.jobs().autoRun) return false
-  try {
-    await requeueStaleJobs(payload)
-  } catch (err) {
-    payload.logger.warn(`requeueing stale jobs failed: ${(err as Error).message}`)
+  const now = Date.now()
+  const leaseMs = jobsLeaseMs()
+  if (requeueDue(lastRequeueAt.get(payload), now, leaseMs)) {
+    lastRequeueAt.set(payload, now)
+    try {
+      await requeueStaleJobs(payload, leaseMs)
+    } catch (err) {
+      payload.logger.warn(`requeueing stale jobs failed: ${(err as Error).message}`)
+    }
   }
   return true
 }
