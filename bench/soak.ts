@@ -27,6 +27,7 @@ import path from 'node:path'
 
 import { Api, bootstrapAccounts } from '../test/helpers/api'
 import { startTestServer } from '../test/helpers/server'
+import { holdExclusiveLock } from '../test/helpers/sqliteLocker'
 import { generateDocument } from '../test/fixtures/synthetic'
 import { entryArgv } from '@/config/node'
 
@@ -283,20 +284,7 @@ const main = async () => {
     await contributor.post(`/api/articles/${victim}/workflow`, { action: 'submit' })
     await editor.post(`/api/articles/${victim}/workflow`, { action: 'approve' })
     await editor.post(`/api/articles/${victim}/workflow`, { action: 'publish' })
-    const locker = spawn('sqlite3', [sqliteFile], { stdio: ['pipe', 'pipe', 'pipe'] })
-    // the PRAGMA prints its value first: wait for the marker printed once the lock is held
-    locker.stdin.write("PRAGMA busy_timeout = 20000;\nBEGIN EXCLUSIVE;\nSELECT 'lock-held';\n")
-    await new Promise<void>((resolve) => {
-      let out = ''
-      const onData = (c: Buffer) => {
-        out += c.toString()
-        if (out.includes('lock-held')) {
-          locker.stdout.off('data', onData)
-          resolve()
-        }
-      }
-      locker.stdout.on('data', onData)
-    })
+    const lock = await holdExclusiveLock(sqliteFile, 20_000)
     const lockStart = Date.now()
     const health: number[] = []
     let healthFailures = 0
@@ -342,8 +330,7 @@ const main = async () => {
       })(),
     ]
     await Promise.all(loops)
-    locker.stdin.end('ROLLBACK;\n.quit\n')
-    await new Promise((resolve) => locker.once('exit', resolve))
+    await lock.release()
     const released = Date.now()
     let recoveredMs = -1
     for (;;) {

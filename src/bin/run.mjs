@@ -72,13 +72,13 @@ const isFresh = () => {
 const makeBundle = async () => {
   const { build } = await import('esbuild')
   mkdirSync(cacheDir, { recursive: true })
-  // fails with a code (EACCES, EROFS) when the cache cannot be written: see runUnderTsx
+  // fails with a code (EACCES, EROFS) when the cache cannot be written: see UNWRITABLE
   accessSync(cacheDir, constants.W_OK)
   const startedAt = Date.now()
-  const temp = `${bundleFile}.${process.pid}.tmp`
   const result = await build({
     entryPoints: [entry],
-    outfile: temp,
+    outfile: bundleFile,
+    write: false,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -91,14 +91,12 @@ const makeBundle = async () => {
     absWorkingDir: root,
     tsconfig: path.join(root, 'tsconfig.json'),
   })
-  // the map is linked by its file name: it moves with the bundle
-  renameSync(`${temp}.map`, `${bundleFile}.map`)
-  const code = readFileSync(temp, 'utf8').replace(
-    /\/\/# sourceMappingURL=.*$/m,
-    `//# sourceMappingURL=${path.basename(bundleFile)}.map`,
-  )
-  writeFileSync(temp, code)
-  renameSync(temp, bundleFile)
+  // the bundle and its map, each written under a temporary name and renamed into place
+  for (const out of result.outputFiles) {
+    const temp = `${out.path}.${process.pid}.tmp`
+    writeFileSync(temp, out.contents)
+    renameSync(temp, out.path)
+  }
   const files = [...Object.keys(result.metafile.inputs), ...ALWAYS]
   const inputs = Object.fromEntries(files.map((file) => [file, signature(file)]))
   // a source saved while esbuild was reading: no stamp, so the next run bundles again
@@ -118,19 +116,7 @@ const makeBundle = async () => {
   }
 }
 
-/**
- * Where node_modules cannot be written (a read-only image, another user's install), the entry runs
- * under tsx's loader as before: slower to start, same behaviour.
- */
-const runUnderTsx = async (reason) => {
-  process.stderr.write(
-    `redaksi: cannot write the bundle cache (${reason}); running through tsx instead\n`,
-  )
-  const { register } = await import('tsx/esm/api')
-  register()
-  process.argv = [process.argv[0], entry, ...args]
-  await import(pathToFileURL(entry).href)
-}
+const UNWRITABLE = ['EACCES', 'EROFS', 'EPERM', 'ENOTDIR', 'EEXIST', 'ENOSPC']
 
 let bundled = isFresh()
 if (!bundled) {
@@ -138,17 +124,24 @@ if (!bundled) {
     await makeBundle()
     bundled = true
   } catch (err) {
+    // a compile error is reported as it is; only an unwritable cache (a read-only image, another
+    // user's install) falls back to tsx's loader: slower to start, same behaviour
     const code = err && typeof err === 'object' ? err.code : undefined
-    // a compile error is reported as it is; only an unwritable cache falls back
-    if (!['EACCES', 'EROFS', 'EPERM', 'ENOTDIR', 'EEXIST', 'ENOSPC'].includes(code)) throw err
-    await runUnderTsx(code)
+    if (!UNWRITABLE.includes(code)) throw err
+    process.stderr.write(
+      `redaksi: cannot write the bundle cache (${code}); running through tsx instead\n`,
+    )
   }
 }
+// The entry sees the argv it would see when run directly. Stack traces name the bundle's lines;
+// `NODE_OPTIONS=--enable-source-maps` maps them back to the TypeScript sources (the .map beside
+// the bundle); not by default: it makes Node read the source maps of every package that ships
+// one, ~0.45 s more per start.
+process.argv = [process.argv[0], entry, ...args]
 if (bundled) {
-  // Stack traces name the bundle's lines. `NODE_OPTIONS=--enable-source-maps` maps them back to
-  // the TypeScript sources (the .map beside the bundle); not by default: it makes Node read the
-  // source maps of every package that ships one, ~0.45 s more per start.
-  // The entry sees the argv it would see when run directly.
-  process.argv = [process.argv[0], entry, ...args]
   await import(pathToFileURL(bundleFile).href)
+} else {
+  const { register } = await import('tsx/esm/api')
+  register()
+  await import(pathToFileURL(entry).href)
 }

@@ -24,9 +24,9 @@ export const createDatabaseAdapter = async (target: DatabaseTarget): Promise<Dat
   forSeveralProcesses(target, await buildDatabaseAdapter(target))
 
 /**
- * The MongoDB adapter (mongoose and the driver, ~590 modules, ~0.22 s of every start) is loaded
- * only for a MongoDB database; the SQL adapters are imported anyway (migrations and search use
- * their `sql` helper).
+ * The MongoDB adapter (mongoose and the driver, ~590 modules; a server start took ~1.3 s longer
+ * with it, docs/performance.md "Start-up") is loaded only for a MongoDB database; the SQL
+ * adapters are imported anyway (migrations and search use their `sql` helper).
  */
 const loadMongooseAdapter = async () => (await import('@payloadcms/db-mongodb')).mongooseAdapter
 

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -11,6 +10,7 @@ import { Api, bootstrapAccounts, PASSWORD } from '../helpers/api'
 import { createTestDatabase, TEST_DATABASES } from '../helpers/databases'
 import type { TestDatabase } from '../helpers/databases'
 import { startTestServer } from '../helpers/server'
+import { holdExclusiveLock } from '../helpers/sqliteLocker'
 import type { TestServer } from '../helpers/server'
 
 type Doc = { id: string | number; title?: string; _status?: string }
@@ -232,25 +232,9 @@ describe.each(TEST_DATABASES)('availability on %s', (kind) => {
     expect(created.status).toBe(201)
     const id = created.body.doc.id
 
-    // another process (the sqlite3 CLI) takes the write lock until the end of this block. It
-    // prints the PRAGMA's value first: only the marker after BEGIN EXCLUSIVE means the lock is
-    // held (CI once went on at "5000", before the lock, and /readyz rightly answered 200)
-    const locker = spawn('sqlite3', [dbFile()], { stdio: ['pipe', 'pipe', 'pipe'] })
-    let lockerErr = ''
-    locker.stderr.on('data', (c: Buffer) => (lockerErr += c.toString()))
-    locker.stdin.write("PRAGMA busy_timeout = 5000;\nBEGIN EXCLUSIVE;\nSELECT 'lock-held';\n")
-    await new Promise<void>((resolve) => {
-      let out = ''
-      const onData = (c: Buffer) => {
-        out += c.toString()
-        if (out.includes('lock-held')) {
-          locker.stdout.off('data', onData)
-          resolve()
-        }
-      }
-      locker.stdout.on('data', onData)
-    })
-    expect(lockerErr, 'sqlite3 could not take the lock').toBe('')
+    // another process (the sqlite3 CLI) takes the write lock until the end of this block
+    const lock = await holdExclusiveLock(dbFile(), 5_000)
+    expect(lock.stderr(), 'sqlite3 could not take the lock').toBe('')
     const stopWatch = watchHealth(server.url, 20)
     try {
       const ready = await timed(() =>
@@ -277,8 +261,7 @@ describe.each(TEST_DATABASES)('availability on %s', (kind) => {
       expect(read.value.status).toBe(200)
       expect(read.ms).toBeLessThan(1_000)
     } finally {
-      locker.stdin.end('ROLLBACK;\n.quit\n')
-      await new Promise((resolve) => locker.once('exit', resolve))
+      await lock.release()
     }
     const health = await stopWatch()
     expect(health.failures).toBe(0)

@@ -279,10 +279,9 @@ export class RedaksiSqliteClient implements Client {
     try {
       this.writerConnection()
     } catch (err) {
-      // another process holds the file (creating it, migrating, switching it to WAL): the first
-      // statement opens the writer again, with the usual bounded, asynchronous retries
+      // another process holds the file (creating it, migrating, switching it to WAL): nothing is
+      // kept, and the first statement opens the writer again with the usual bounded retries
       if (!isBusy(err)) throw err
-      this.recycleWriter()
     }
   }
 
